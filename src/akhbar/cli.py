@@ -1,0 +1,285 @@
+"""The ``akhbar`` command line. Arguments become a Settings object here, once; the work is done by
+``akhbar.service``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.table import Table
+
+from akhbar import service
+from akhbar.config import Settings, load_settings
+from akhbar.errors import AkhbarError
+from akhbar.types import Article
+
+app = typer.Typer(
+    name="akhbar",
+    help="Group Arabic news from many outlets into stories.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+# Outside a terminal rich would wrap at 80 columns; Arabic titles need more room.
+console = Console(width=None if sys.stdout.isatty() else 140, soft_wrap=True)
+errors = Console(stderr=True, soft_wrap=True)
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", help="SQLite database file (default ./akhbar.db, or AKHBAR_DB).", show_default=False),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print UTF-8 JSON instead of a table.")]
+
+
+class RichProgress:
+    """Draws service progress as a rich progress bar (on stderr, so --json output stays clean)."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.bar: Progress | None = None
+        self.task: Any = None
+
+    def start(self, description: str, total: int | None) -> None:
+        if not self.enabled:
+            return
+        self.stop()
+        self.bar = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn() if description.startswith("grouping") else TextColumn("{task.percentage:>3.0f}%"),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=errors,
+            transient=False,
+        )
+        self.bar.start()
+        self.task = self.bar.add_task(description, total=total)
+
+    def advance(self, amount: int) -> None:
+        if self.bar is not None:
+            self.bar.advance(self.task, amount)
+
+    def describe(self, description: str) -> None:
+        if self.bar is not None:
+            self.bar.update(self.task, description=description)
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
+
+
+def _settings(db: Path | None) -> Settings:
+    return load_settings(db=db)
+
+
+def _fail(message: str) -> None:
+    errors.print(f"[bold red]error:[/] {message}", highlight=False)
+    raise typer.Exit(2)
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _span(first: datetime | None, last: datetime | None) -> str:
+    if first is None:
+        return "undated"
+    if last is None or last == first:
+        return first.strftime("%Y-%m-%d %H:%M")
+    if last.date() == first.date():
+        return f"{first:%Y-%m-%d %H:%M}–{last:%H:%M}"
+    return f"{first:%Y-%m-%d} → {last:%Y-%m-%d}"
+
+
+def _print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+def _article_json(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "source": article.source,
+        "title": article.title,
+        "url": article.url,
+        "published": _iso(article.published),
+        "event_id": article.event_id,
+    }
+
+
+def _story_json(view: service.StoryView, with_text: bool = False) -> dict[str, Any]:
+    story = view.story
+    articles = []
+    for article in view.articles:
+        item = _article_json(article)
+        if with_text:
+            item["author"] = article.author
+            item["text"] = article.text
+        articles.append(item)
+    return {
+        "id": story.id,
+        "title": story.title,
+        "size": story.article_count,
+        "sources": list(story.sources),
+        "first_published": _iso(story.first_published),
+        "last_published": _iso(story.last_published),
+        "articles": articles,
+    }
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders or glob patterns to read.")],
+    db: DbOption = None,
+    source: Annotated[
+        str | None, typer.Option("--source", help="Outlet name for inputs that do not carry one.")
+    ] = None,
+    no_cluster: Annotated[bool, typer.Option("--no-cluster", help="Store only; group into stories later.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Read articles (text, JSONL, SaudiNewsNet zip), clean and store them, then group them into stories."""
+    settings = _settings(db)
+    try:
+        summary = service.ingest(
+            paths, settings, source=source, progress=RichProgress(sys.stderr.isatty()), cluster_after=not no_cluster
+        )
+    except AkhbarError as exc:
+        _fail(str(exc))
+        return
+    if as_json:
+        _print_json(
+            {
+                "read": summary.read,
+                "stored": summary.stored,
+                "already_present": summary.already_present,
+                "rejected": summary.rejected,
+                "clustered": summary.clustered,
+                "seconds": round(summary.seconds, 3),
+                "reasons": dict(summary.reasons),
+                "examples": [{"origin": r.origin, "stage": r.stage, "reason": r.reason} for r in summary.examples],
+            }
+        )
+        return
+    table = Table(title=f"ingest into {settings.db}", show_header=False, title_justify="left")
+    table.add_row("read", f"{summary.read:,}")
+    table.add_row("stored", f"{summary.stored:,}")
+    table.add_row("already present", f"{summary.already_present:,}")
+    table.add_row("rejected", f"{summary.rejected:,}")
+    table.add_row("grouped into stories", f"{summary.clustered:,}")
+    table.add_row("seconds", f"{summary.seconds:.1f}")
+    console.print(table)
+    if summary.reasons:
+        console.print("[bold]rejected, by reason[/]")
+        for reason, count in summary.reasons:
+            console.print(f"  {count:>7,}  {reason}", highlight=False)
+        console.print("[bold]first rejections[/]")
+        for rejection in summary.examples:
+            console.print(f"  {rejection.origin}: {rejection.reason}", highlight=False)
+
+
+@app.command()
+def cluster(
+    db: DbOption = None,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Forget all stories and group every article again.")
+    ] = False,
+) -> None:
+    """Group articles that are not in a story yet (ingest does this by default)."""
+    settings = _settings(db)
+    try:
+        summary = service.cluster(settings, rebuild=rebuild, progress=RichProgress(sys.stderr.isatty()))
+    except AkhbarError as exc:
+        _fail(str(exc))
+        return
+    console.print(
+        f"grouped {summary.assigned:,} articles; {summary.new_stories:,} new stories; "
+        f"{summary.stories:,} stories in all ({summary.seconds:.1f} s)"
+    )
+
+
+@app.command()
+def stories(
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="How many stories, newest first.")] = 20,
+    source: Annotated[
+        str | None, typer.Option("--source", help="Only stories with an article from this outlet.")
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List stories, newest first."""
+    settings = _settings(db)
+    try:
+        views = service.list_stories(settings, limit, source=source)
+    except AkhbarError as exc:
+        _fail(str(exc))
+        return
+    if as_json:
+        _print_json([_story_json(v) for v in views])
+        return
+    table = Table(title=f"stories in {settings.db}", title_justify="left", expand=True)
+    table.add_column("id", no_wrap=True, min_width=17)
+    table.add_column("title", ratio=1, no_wrap=True, overflow="ellipsis")
+    table.add_column("articles", justify="right", no_wrap=True)
+    table.add_column("outlets", max_width=30, overflow="fold")
+    table.add_column("time span", no_wrap=True)
+    for view in views:
+        row = view.story
+        table.add_row(
+            row.id,
+            row.title,
+            str(row.article_count),
+            ", ".join(row.sources),
+            _span(row.first_published, row.last_published),
+        )
+    console.print(table)
+
+
+@app.command()
+def story(
+    story_id: Annotated[str, typer.Argument(help="Story id, as listed by 'akhbar stories'.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show one story and its articles."""
+    settings = _settings(db)
+    try:
+        view = service.get_story(settings, story_id)
+    except AkhbarError as exc:
+        _fail(str(exc))
+        return
+    if as_json:
+        _print_json(_story_json(view, with_text=True))
+        return
+    row = view.story
+    console.print(f"[bold]{row.title}[/]", highlight=False)
+    console.print(
+        f"{row.id} · {row.article_count} articles · {', '.join(row.sources)} · "
+        f"{_span(row.first_published, row.last_published)}",
+        highlight=False,
+    )
+    table = Table(show_lines=False, expand=True)
+    table.add_column("published", no_wrap=True)
+    table.add_column("outlet", no_wrap=True)
+    table.add_column("title", ratio=1, no_wrap=True, overflow="ellipsis")
+    table.add_column("id", no_wrap=True, min_width=17)
+    for article in view.articles:
+        table.add_row(_span(article.published, None), article.source, article.title or article.text[:80], article.id)
+    console.print(table)
+
+
+def main() -> None:
+    try:
+        app()
+    except AkhbarError as exc:  # raised outside a command (settings, paths)
+        errors.print(f"[bold red]error:[/] {exc}", highlight=False)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

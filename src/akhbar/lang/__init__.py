@@ -1,0 +1,1 @@
+"""Language-specific text handling. Only Arabic is supported; it lives in ``akhbar.lang.ar``."""

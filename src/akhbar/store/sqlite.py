@@ -1,0 +1,409 @@
+"""The embedded store: SQLite in WAL mode with numbered migrations.
+
+Every write method runs in one transaction, so a crash (even ``kill -9``) leaves either the whole
+batch or none of it; ingest is idempotent because article ids are deterministic and inserts
+ignore rows that exist.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+
+from akhbar.errors import NotFoundError, StoreError
+from akhbar.types import Article, Assignment, Rejection, Removal, Span
+
+_ARTICLE_COLUMNS = (
+    "id, external_id, source, url, published, seen, title, text, raw_text, author, dateline, language, "
+    "origin, removed, spans, flags, extra, story_id, event_id"
+)
+
+_STORY_COLUMNS = "id, title, first_published, last_published, last_seen, article_count, sources"
+
+
+def to_iso(value: datetime | None) -> str | None:
+    return value.astimezone(UTC).isoformat() if value is not None else None
+
+
+def from_iso(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """(version, name, sql) for every file in ``store/migrations``, in order."""
+    folder = resources.files("akhbar.store").joinpath("migrations")
+    found = []
+    for entry in folder.iterdir():
+        name = entry.name
+        if name.endswith(".sql") and name[:3].isdigit():
+            found.append((int(name[:3]), name, entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRow:
+    id: str
+    title: str
+    first_published: datetime | None
+    last_published: datetime | None
+    last_seen: datetime
+    article_count: int
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    id: str
+    story_id: str
+    title: str
+    first_published: datetime | None
+    last_published: datetime | None
+    article_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    article: Article
+    seen: datetime
+
+    @property
+    def time(self) -> datetime:
+        """When it happened as far as akhbar knows: published, else when it was stored."""
+        return self.article.published or self.seen
+
+
+class Store:
+    """One SQLite database. Use as a context manager or call ``close()``."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        if self.path.exists() and self.path.is_dir():
+            raise StoreError(f"{self.path}: is a folder, not a database file")
+        if self.path.parent and not self.path.parent.exists():
+            raise StoreError(f"{self.path}: folder {self.path.parent} does not exist")
+        try:
+            self.connection = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
+            self.connection.execute("PRAGMA journal_mode=WAL")
+            self.connection.execute("PRAGMA synchronous=NORMAL")
+            self.connection.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not an akhbar database ({exc})") from exc
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.connection
+        except BaseException:
+            self.connection.execute("ROLLBACK")
+            raise
+        self.connection.execute("COMMIT")
+
+    # -- schema -----------------------------------------------------------------------------
+    def _migrate(self) -> None:
+        con = self.connection
+        tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if tables and "schema_migrations" not in tables:
+            raise StoreError(f"{self.path}: an SQLite database, but not akhbar's (no schema_migrations table)")
+        con.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied TEXT)"
+        )
+        applied = {row[0] for row in con.execute("SELECT version FROM schema_migrations")}
+        known = migrations()
+        newest = max((v for v, _, _ in known), default=0)
+        if applied and max(applied) > newest:
+            raise StoreError(
+                f"{self.path}: schema version {max(applied)} is newer than this akhbar ({newest}); upgrade akhbar"
+            )
+        for version, name, sql in known:
+            if version in applied:
+                continue
+            with self.transaction():
+                for statement in _statements(sql):
+                    con.execute(statement)
+                con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", (version, name, now_iso()))
+
+    def schema_version(self) -> int:
+        row = self.connection.execute("SELECT max(version) FROM schema_migrations").fetchone()
+        return int(row[0] or 0)
+
+    def integrity_check(self) -> str:
+        return str(self.connection.execute("PRAGMA integrity_check").fetchone()[0])
+
+    # -- runs and ingest --------------------------------------------------------------------
+    def begin_run(self, command: str) -> int:
+        with self.transaction() as con:
+            cursor = con.execute("INSERT INTO runs (command, started) VALUES (?, ?)", (command, now_iso()))
+        return int(cursor.lastrowid or 0)
+
+    def finish_run(self, run_id: int, read: int, stored: int, already_present: int, rejected: int) -> None:
+        with self.transaction() as con:
+            con.execute(
+                "UPDATE runs SET finished=?, read=?, stored=?, already_present=?, rejected=? WHERE id=?",
+                (now_iso(), read, stored, already_present, rejected, run_id),
+            )
+
+    def add_batch(self, articles: Sequence[Article], rejections: Sequence[Rejection], run_id: int | None) -> int:
+        """Store a batch in one transaction; returns how many articles were new."""
+        seen = now_iso()
+        with self.transaction() as con:
+            before = con.total_changes
+            con.executemany(
+                f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES ({', '.join('?' * 19)}) ON CONFLICT (id) DO NOTHING",
+                [_article_row(a, seen) for a in articles],
+            )
+            inserted = con.total_changes - before
+            con.executemany(
+                "INSERT INTO rejections (run_id, record_id, origin, stage, reason) VALUES (?, ?, ?, ?, ?)",
+                [(run_id, r.record_id, r.origin, r.stage, r.reason) for r in rejections],
+            )
+        return inserted
+
+    def existing_ids(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        found: set[str] = set()
+        for chunk_start in range(0, len(ids), 500):
+            chunk = ids[chunk_start : chunk_start + 500]
+            rows = self.connection.execute(
+                f"SELECT id FROM articles WHERE id IN ({', '.join('?' * len(chunk))})", chunk
+            )
+            found.update(row[0] for row in rows)
+        return found
+
+    def count_articles(self) -> int:
+        return int(self.connection.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def rejections(self, run_id: int) -> list[Rejection]:
+        rows = self.connection.execute(
+            "SELECT record_id, stage, reason, origin FROM rejections WHERE run_id=? ORDER BY id", (run_id,)
+        )
+        return [Rejection(*row) for row in rows]
+
+    # -- articles ---------------------------------------------------------------------------
+    def article(self, article_id: str) -> StoredArticle:
+        row = self.connection.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id=?", (article_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no article with id {article_id}")
+        return _stored_article(row)
+
+    def unclustered(self) -> Iterator[StoredArticle]:
+        """Articles not yet in a story, in time order (published, else when stored), then id."""
+        rows = self.connection.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE story_id IS NULL ORDER BY coalesce(published, seen), id"
+        )
+        for row in rows:
+            yield _stored_article(row)
+
+    def count_unclustered(self) -> int:
+        return int(self.connection.execute("SELECT count(*) FROM articles WHERE story_id IS NULL").fetchone()[0])
+
+    def clustered_since(self, since: datetime | None) -> Iterator[StoredArticle]:
+        """Clustered articles whose time is at or after ``since`` (all when None), in time order."""
+        where = "story_id IS NOT NULL"
+        params: tuple[str, ...] = ()
+        if since is not None:
+            where += " AND coalesce(published, seen) >= ?"
+            params = (to_iso(since) or "",)
+        rows = self.connection.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE {where} ORDER BY coalesce(published, seen), id", params
+        )
+        for row in rows:
+            yield _stored_article(row)
+
+    def articles_of_story(self, story_id: str) -> list[StoredArticle]:
+        rows = self.connection.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE story_id=? ORDER BY coalesce(published, seen), id",
+            (story_id,),
+        )
+        return [_stored_article(row) for row in rows]
+
+    # -- stories ----------------------------------------------------------------------------
+    def save_assignments(self, assignments: Sequence[Assignment]) -> None:
+        """Record cluster decisions and refresh the stories and events they touch, in one transaction."""
+        if not assignments:
+            return
+        with self.transaction() as con:
+            con.executemany(
+                "UPDATE articles SET story_id=?, event_id=?, score=? WHERE id=?",
+                [(a.story_id, a.event_id, a.score, a.article_id) for a in assignments],
+            )
+            self._refresh(con, sorted({a.story_id for a in assignments}), sorted({a.event_id for a in assignments}))
+
+    def _refresh(self, con: sqlite3.Connection, story_ids: list[str], event_ids: list[str]) -> None:
+        for chunk_start in range(0, len(story_ids), 500):
+            chunk = story_ids[chunk_start : chunk_start + 500]
+            marks = ", ".join("?" * len(chunk))
+            con.execute(
+                f"""
+                INSERT OR REPLACE INTO stories
+                    (id, title, first_published, last_published, last_seen, article_count, sources)
+                SELECT story_id,
+                       coalesce((SELECT title FROM articles t WHERE t.story_id = a.story_id AND t.title != ''
+                        ORDER BY coalesce(t.published, t.seen), t.id LIMIT 1), ''),
+                       min(published), max(published), max(seen), count(*),
+                       (SELECT json_group_array(source) FROM
+                           (SELECT DISTINCT source FROM articles s WHERE s.story_id = a.story_id ORDER BY source))
+                FROM articles a WHERE story_id IN ({marks}) GROUP BY story_id
+                """,
+                chunk,
+            )
+        for chunk_start in range(0, len(event_ids), 500):
+            chunk = event_ids[chunk_start : chunk_start + 500]
+            marks = ", ".join("?" * len(chunk))
+            con.execute(
+                f"""
+                INSERT OR REPLACE INTO events (id, story_id, title, first_published, last_published, article_count)
+                SELECT event_id, story_id,
+                       coalesce((SELECT title FROM articles t WHERE t.event_id = a.event_id AND t.title != ''
+                        ORDER BY coalesce(t.published, t.seen), t.id LIMIT 1), ''),
+                       min(published), max(published), count(*)
+                FROM articles a WHERE event_id IN ({marks}) GROUP BY event_id
+                """,
+                chunk,
+            )
+
+    def reset_clusters(self) -> None:
+        with self.transaction() as con:
+            con.execute("UPDATE articles SET story_id=NULL, event_id=NULL, score=NULL")
+            con.execute("DELETE FROM stories")
+            con.execute("DELETE FROM events")
+
+    def stories(self, limit: int | None = None, offset: int = 0, source: str | None = None) -> list[StoryRow]:
+        """Stories, newest first (by last publication, else by when akhbar last saw one)."""
+        sql = f"SELECT {_STORY_COLUMNS} FROM stories"
+        params: list[object] = []
+        if source is not None:
+            sql += " WHERE id IN (SELECT story_id FROM articles WHERE source = ?)"
+            params.append(source)
+        sql += " ORDER BY coalesce(last_published, last_seen) DESC, article_count DESC, id"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        return [_story_row(row) for row in self.connection.execute(sql, params)]
+
+    def story(self, story_id: str) -> StoryRow:
+        row = self.connection.execute(
+            f"SELECT {_STORY_COLUMNS} FROM stories WHERE id=?",
+            (story_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no story with id {story_id}")
+        return _story_row(row)
+
+    def events_of_story(self, story_id: str) -> list[EventRow]:
+        rows = self.connection.execute(
+            "SELECT id, story_id, title, first_published, last_published, article_count FROM events "
+            "WHERE story_id=? ORDER BY coalesce(first_published, ''), id",
+            (story_id,),
+        )
+        return [EventRow(r[0], r[1], r[2], from_iso(r[3]), from_iso(r[4]), r[5]) for r in rows]
+
+    def count_stories(self) -> int:
+        return int(self.connection.execute("SELECT count(*) FROM stories").fetchone()[0])
+
+
+def _statements(sql: str) -> list[str]:
+    lines = [line for line in sql.splitlines() if not line.strip().startswith("--")]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
+
+def _article_row(a: Article, seen: str) -> tuple[object, ...]:
+    return (
+        a.id,
+        a.external_id,
+        a.source,
+        a.url,
+        to_iso(a.published),
+        seen,
+        a.title,
+        a.text,
+        a.raw_text,
+        a.author,
+        a.dateline,
+        a.language,
+        a.origin,
+        json.dumps([[r.text, r.reason] for r in a.removed], ensure_ascii=False),
+        json.dumps([[s.start, s.end, s.label] for s in a.spans]),
+        json.dumps(list(a.flags)),
+        json.dumps([list(pair) for pair in a.extra], ensure_ascii=False),
+        a.story_id,
+        a.event_id,
+    )
+
+
+def _stored_article(row: Sequence[object]) -> StoredArticle:
+    (
+        id_,
+        external_id,
+        source,
+        url,
+        published,
+        seen,
+        title,
+        text,
+        raw_text,
+        author,
+        dateline,
+        language,
+        origin,
+        removed,
+        spans,
+        flags,
+        extra,
+        story_id,
+        event_id,
+    ) = row
+    article = Article(
+        id=str(id_),
+        source=str(source),
+        title=str(title),
+        text=str(text),
+        origin=str(origin),
+        url=url if isinstance(url, str) else None,
+        published=from_iso(published if isinstance(published, str) else None),
+        author=author if isinstance(author, str) else None,
+        external_id=external_id if isinstance(external_id, str) else None,
+        raw_text=str(raw_text),
+        language=language if isinstance(language, str) else None,
+        dateline=dateline if isinstance(dateline, str) else None,
+        removed=tuple(Removal(t, r) for t, r in json.loads(str(removed))),
+        spans=tuple(Span(s, e, label) for s, e, label in json.loads(str(spans))),
+        flags=tuple(json.loads(str(flags))),
+        extra=tuple((k, v) for k, v in json.loads(str(extra))),
+        story_id=story_id if isinstance(story_id, str) else None,
+        event_id=event_id if isinstance(event_id, str) else None,
+    )
+    return StoredArticle(article, datetime.fromisoformat(str(seen)))
+
+
+def _story_row(row: Sequence[object]) -> StoryRow:
+    id_, title, first, last, last_seen, count, sources = row
+    return StoryRow(
+        id=str(id_),
+        title=str(title or ""),
+        first_published=from_iso(first if isinstance(first, str) else None),
+        last_published=from_iso(last if isinstance(last, str) else None),
+        last_seen=datetime.fromisoformat(str(last_seen)),
+        article_count=int(count),  # type: ignore[call-overload]
+        sources=tuple(json.loads(str(sources))),
+    )
