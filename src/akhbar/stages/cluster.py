@@ -130,6 +130,15 @@ class StoryClusterer:
             found |= self.postings.get(term, set())
         return sorted(found)
 
+    def learn_frequencies(self, articles: Iterable[Article]) -> None:
+        """Count document frequencies from articles without clustering them (for pair scoring)."""
+        for article in articles:
+            self._learn(self.terms(article))
+
+    def similarity(self, first: Article, second: Article) -> float:
+        """The scorer's similarity of two articles under the current document frequencies."""
+        return cosine(self.vector(self.terms(first)), self.vector(self.terms(second)))
+
     # -- decisions --------------------------------------------------------------------------
     def observe(self, article: Article, time: datetime, story_id: str, event_id: str) -> None:
         """Replay a stored decision, so a new run continues where the last one stopped."""
