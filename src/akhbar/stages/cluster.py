@@ -27,6 +27,7 @@ from akhbar.types import Article, Assignment
 
 _BODY_CHARS = 3000
 _CENTROID_TERMS = 250
+_MAX_CANDIDATES = 30  # stories scored per article, the ones sharing most distinctive terms
 _MAX_DOCUMENT_SHARE = 0.05  # terms in more than this share of documents are not used to find candidates
 
 Vector = dict[str, float]
@@ -125,10 +126,12 @@ class StoryClusterer:
     def candidates(self, vector: Vector) -> list[str]:
         limit = max(10, int(_MAX_DOCUMENT_SHARE * self.documents))
         distinctive = [t for t in sorted(vector, key=lambda t: (-vector[t], t)) if self.document_frequency[t] <= limit]
-        found: set[str] = set()
+        hits: Counter[str] = Counter()
         for term in distinctive[: self.cfg.candidate_terms]:
-            found |= self.postings.get(term, set())
-        return sorted(found)
+            hits.update(self.postings.get(term, ()))
+        # score only the stories sharing the most distinctive terms (ties broken by id)
+        ranked = sorted(hits.items(), key=lambda item: (-item[1], item[0]))
+        return [story_id for story_id, _ in ranked[:_MAX_CANDIDATES]]
 
     def learn_frequencies(self, articles: Iterable[Article]) -> None:
         """Count document frequencies from articles without clustering them (for pair scoring)."""
