@@ -273,6 +273,57 @@ def story(
     console.print(table)
 
 
+eval_app = typer.Typer(
+    help="Measure akhbar against labelled data (JSON contracts used by other tools).", no_args_is_help=True
+)
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("stories")
+def eval_stories(
+    file: Annotated[Path, typer.Argument(help="JSONL: id, source, url, published, title, text, story[, event].")],
+    level: Annotated[str, typer.Option("--level", help="story or event.")] = "story",
+    as_json: JsonOption = False,
+) -> None:
+    """Cluster the articles of FILE from scratch, in time order, and score against the gold groups."""
+    from akhbar.eval.stories import LEVELS, evaluate_stories
+
+    if level not in LEVELS:
+        _fail(f"--level must be one of {', '.join(LEVELS)}, not {level!r}")
+    try:
+        result = evaluate_stories(file, level, _settings(None))  # type: ignore[arg-type]
+    except (AkhbarError, ValueError, OSError) as exc:
+        _fail(str(exc))
+        return
+    _print_result(result, as_json, f"{level} clustering of {file}")
+
+
+@eval_app.command("pairs")
+def eval_pairs(
+    file: Annotated[Path, typer.Argument(help="JSONL: title1, text1, title2, text2, Overall (SemEval-2022 Task 8).")],
+    as_json: JsonOption = False,
+) -> None:
+    """Correlate the clustering scorer's similarity with human similarity ratings."""
+    from akhbar.eval.pairs import evaluate_pairs
+
+    try:
+        result = evaluate_pairs(file, _settings(None))
+    except (AkhbarError, ValueError, OSError) as exc:
+        _fail(str(exc))
+        return
+    _print_result(result, as_json, f"pair similarity on {file}")
+
+
+def _print_result(result: dict[str, Any], as_json: bool, title: str) -> None:
+    if as_json:
+        _print_json(result)
+        return
+    table = Table(title=title, show_header=False, title_justify="left")
+    for key, value in result.items():
+        table.add_row(key, f"{value:.4f}" if isinstance(value, float) else str(value))
+    console.print(table)
+
+
 def main() -> None:
     try:
         app()

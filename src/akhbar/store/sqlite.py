@@ -207,9 +207,10 @@ class Store:
         return _stored_article(row)
 
     def unclustered(self) -> Iterator[StoredArticle]:
-        """Articles not yet in a story, in time order (published, else when stored), then id."""
+        """Articles not yet in a story, in time order (published, else when stored), then in the order
+        they were stored (so articles with the same timestamp keep their input order)."""
         rows = self.connection.execute(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE story_id IS NULL ORDER BY coalesce(published, seen), id"
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE story_id IS NULL ORDER BY coalesce(published, seen), rowid"
         )
         for row in rows:
             yield _stored_article(row)
@@ -225,7 +226,7 @@ class Store:
             where += " AND coalesce(published, seen) >= ?"
             params = (to_iso(since) or "",)
         rows = self.connection.execute(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE {where} ORDER BY coalesce(published, seen), id", params
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE {where} ORDER BY coalesce(published, seen), rowid", params
         )
         for row in rows:
             yield _stored_article(row)
