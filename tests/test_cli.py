@@ -129,3 +129,71 @@ def test_module_entry_point_runs(tmp_path: Path) -> None:
     )
     assert result.returncode == 0
     assert "ingest" in result.stdout
+
+
+def _lead(topic: str, n: int) -> str:
+    return f"{topic} " + " ".join(f"{topic}{k}" for k in range(8)) + f" تفاصيل إضافية رقم {n} عن الحدث نفسه."
+
+
+def test_eval_stories_contract(tmp_path: Path, seed_files: list[Path]) -> None:
+    texts = [p.read_text(encoding="utf-8").split("\n", 1) for p in seed_files]
+    rows = [
+        {
+            "id": f"seed{i}",
+            "source": f"o{i}",
+            "url": f"https://example.com/{i}",
+            "published": "2021-03-03T10:00:00+00:00",
+            "title": title,
+            "text": body,
+            "story": "biden-kadhimi-call",
+            "event": "call",
+        }
+        for i, (title, body) in enumerate(texts)
+    ]
+    rows.append(
+        {
+            "id": "other",
+            "source": "o9",
+            "url": "https://example.com/9",
+            "published": "2021-03-02T10:00:00+00:00",
+            "title": "أمانة جدة تطلق مهرجان الصيف",
+            "text": UNRELATED,
+            "story": "jeddah-festival",
+        }
+    )
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    result = json.loads(invoke("eval", "stories", str(path), "--json"))
+    assert list(result) == [
+        "bcubed_precision",
+        "bcubed_recall",
+        "bcubed_f1",
+        "pairwise_precision",
+        "pairwise_recall",
+        "pairwise_f1",
+        "ari",
+        "articles",
+        "gold_clusters",
+        "predicted_clusters",
+        "seconds",
+    ]
+    assert result["articles"] == 3 and result["gold_clusters"] == 2
+    assert result["bcubed_f1"] == 1.0 and result["predicted_clusters"] == 2
+    events = json.loads(invoke("eval", "stories", str(path), "--level", "event", "--json"))
+    assert events["gold_clusters"] == 2
+
+
+def test_eval_pairs_contract(tmp_path: Path, seed_files: list[Path]) -> None:
+    (title1, text1), (title2, text2) = (p.read_text(encoding="utf-8").split("\n", 1) for p in seed_files)
+    pairs = [
+        {"title1": title1, "text1": text1, "title2": title2, "text2": text2, "Overall": 1.0},
+        {"title1": title1, "text1": text1, "title2": "مهرجان الصيف", "text2": UNRELATED, "Overall": 4.0},
+        {"title1": title2, "text1": text2, "title2": "مهرجان الصيف", "text2": UNRELATED, "Overall": 3.5},
+    ]
+    path = tmp_path / "pairs.jsonl"
+    path.write_text("\n".join(json.dumps(p, ensure_ascii=False) for p in pairs), encoding="utf-8")
+    result = json.loads(invoke("eval", "pairs", str(path), "--json"))
+    assert set(result) == {"pearson", "same_event_auc", "pairs"}
+    assert result["pairs"] == 3
+    assert result["same_event_auc"] == 1.0
+    assert result["pearson"] > 0.5
