@@ -73,6 +73,11 @@ class Article:
     spans: tuple[Span, ...] = ()
     flags: tuple[str, ...] = ()  # e.g. "non-arabic", "multiple-stories"
     extra: tuple[tuple[str, str], ...] = ()
+    mentions: tuple[Mention, ...] = ()  # named entities, in text order
+    quotes: tuple[Quote, ...] = ()  # direct and reported speech, in text order
+    duplicate_of: str | None = None  # the earliest article this one copies (exact or near)
+    duplicate_similarity: float | None = None
+    agency: str | None = None  # the wire agency the text credits ("واس", "أ ف ب" ...)
     story_id: str | None = None
     event_id: str | None = None
 

@@ -92,3 +92,29 @@ def test_a_foreign_database_is_refused(tmp_path: Path) -> None:
     garbage.write_bytes(b"not a database at all" * 100)
     with pytest.raises(StoreError, match="not an akhbar database"):
         Store(garbage)
+
+
+def test_mentions_quotes_and_duplicates_round_trip(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from akhbar.types import Mention, Quote
+
+    text = "قال الكاظمي إن العراق بخير"
+    article = replace(
+        _article(1, text=text),
+        mentions=(Mention("a1", 4, 11, "الكاظمي", "PERS"), Mention("a1", 15, 21, "العراق", "LOC")),
+        quotes=(Quote("a1", 15, 26, "indirect", "الكاظمي", None, None),),
+    )
+    with Store(tmp_path / "a.db") as store:
+        store.add_batch([article, _article(2)], [], None)
+        full = store.full_article("a1").article
+        assert full.mentions == article.mentions
+        assert [text[m.start : m.end] for m in full.mentions] == ["الكاظمي", "العراق"]
+        assert full.quotes == article.quotes
+        assert store.article("a1").article.mentions == ()  # the fast path leaves them out
+        store.save_duplicates([("a2", "a1", 0.83, "واس")])
+        copy = store.article("a2").article
+        assert (copy.duplicate_of, copy.duplicate_similarity, copy.agency) == ("a1", 0.83, "واس")
+        # storing the same article again adds no second set of mentions
+        store.add_batch([article], [], None)
+        assert len(store.mentions("a1")) == 2

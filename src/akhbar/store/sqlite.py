@@ -11,18 +11,19 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
 from akhbar.errors import NotFoundError, StoreError
-from akhbar.types import Article, Assignment, Rejection, Removal, Span
+from akhbar.types import Article, Assignment, Mention, Quote, Rejection, Removal, Span
 
 _ARTICLE_COLUMNS = (
     "id, external_id, source, url, published, seen, title, text, raw_text, author, dateline, language, "
-    "origin, removed, spans, flags, extra, story_id, event_id"
+    "origin, removed, spans, flags, extra, story_id, event_id, duplicate_of, duplicate_similarity, agency"
 )
+_ARTICLE_COLUMN_COUNT = _ARTICLE_COLUMNS.count(",") + 1
 
 _STORY_COLUMNS = "id, title, first_published, last_published, last_seen, article_count, sources"
 
@@ -169,10 +170,25 @@ class Store:
         with self.transaction() as con:
             before = con.total_changes
             con.executemany(
-                f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES ({', '.join('?' * 19)}) ON CONFLICT (id) DO NOTHING",
+                f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES ({', '.join('?' * _ARTICLE_COLUMN_COUNT)}) "
+                "ON CONFLICT (id) DO NOTHING",
                 [_article_row(a, seen) for a in articles],
             )
             inserted = con.total_changes - before
+            con.executemany(
+                "INSERT INTO mentions (article_id, start, end, surface, kind, entity_id) VALUES (?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT DO NOTHING",
+                [(a.id, m.start, m.end, m.surface, m.kind, m.entity_id) for a in articles for m in a.mentions],
+            )
+            con.executemany(
+                "INSERT INTO quotes (article_id, start, end, kind, speaker, speaker_entity_id, channel) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                [
+                    (a.id, q.start, q.end, q.kind, q.speaker, q.speaker_entity_id, q.channel)
+                    for a in articles
+                    for q in a.quotes
+                ],
+            )
             con.executemany(
                 "INSERT INTO rejections (run_id, record_id, origin, stage, reason) VALUES (?, ?, ?, ?, ?)",
                 [(run_id, r.record_id, r.origin, r.stage, r.reason) for r in rejections],
@@ -237,6 +253,36 @@ class Store:
             (story_id,),
         )
         return [_stored_article(row) for row in rows]
+
+    def mentions(self, article_id: str) -> tuple[Mention, ...]:
+        rows = self.connection.execute(
+            "SELECT article_id, start, end, surface, kind, entity_id FROM mentions "
+            "WHERE article_id=? ORDER BY start, end",
+            (article_id,),
+        )
+        return tuple(Mention(*row) for row in rows)
+
+    def quotes(self, article_id: str) -> tuple[Quote, ...]:
+        rows = self.connection.execute(
+            "SELECT article_id, start, end, kind, speaker, speaker_entity_id, channel FROM quotes "
+            "WHERE article_id=? ORDER BY start, end",
+            (article_id,),
+        )
+        return tuple(Quote(*row) for row in rows)
+
+    def full_article(self, article_id: str) -> StoredArticle:
+        """The article with its mentions and quotes (``article()`` leaves them out, for speed)."""
+        stored = self.article(article_id)
+        full = replace(stored.article, mentions=self.mentions(article_id), quotes=self.quotes(article_id))
+        return StoredArticle(full, stored.seen)
+
+    def save_duplicates(self, decisions: Sequence[tuple[str, str, float, str | None]]) -> None:
+        """Record ``(article_id, original_id, similarity, agency)`` decisions in one transaction."""
+        with self.transaction() as con:
+            con.executemany(
+                "UPDATE articles SET duplicate_of=?, duplicate_similarity=?, agency=coalesce(agency, ?) WHERE id=?",
+                [(original, similarity, agency, article_id) for article_id, original, similarity, agency in decisions],
+            )
 
     # -- stories ----------------------------------------------------------------------------
     def save_assignments(self, assignments: Sequence[Assignment]) -> None:
@@ -349,6 +395,9 @@ def _article_row(a: Article, seen: str) -> tuple[object, ...]:
         json.dumps([list(pair) for pair in a.extra], ensure_ascii=False),
         a.story_id,
         a.event_id,
+        a.duplicate_of,
+        a.duplicate_similarity,
+        a.agency,
     )
 
 
@@ -373,6 +422,9 @@ def _stored_article(row: Sequence[object]) -> StoredArticle:
         extra,
         story_id,
         event_id,
+        duplicate_of,
+        duplicate_similarity,
+        agency,
     ) = row
     article = Article(
         id=str(id_),
@@ -393,6 +445,9 @@ def _stored_article(row: Sequence[object]) -> StoredArticle:
         extra=tuple((k, v) for k, v in json.loads(str(extra))),
         story_id=story_id if isinstance(story_id, str) else None,
         event_id=event_id if isinstance(event_id, str) else None,
+        duplicate_of=duplicate_of if isinstance(duplicate_of, str) else None,
+        duplicate_similarity=float(duplicate_similarity) if isinstance(duplicate_similarity, float) else None,
+        agency=agency if isinstance(agency, str) else None,
     )
     return StoredArticle(article, datetime.fromisoformat(str(seen)))
 
