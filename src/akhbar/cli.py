@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -271,6 +272,26 @@ def story(
     for article in view.articles:
         table.add_row(_span(article.published, None), article.source, article.title or article.text[:80], article.id)
     console.print(table)
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option("--host", help="Address to bind; 127.0.0.1 = this machine only.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port.")] = 8000,
+    allow_ingest: Annotated[
+        bool, typer.Option("--allow-ingest", help="Accept POST /api/ingest; needs AKHBAR_API_TOKEN (16+ characters).")
+    ] = False,
+) -> None:
+    """Serve the Arabic web pages and the JSON API (default http://127.0.0.1:8000)."""
+    from akhbar.api import serve as run_server
+
+    try:
+        run_server(
+            _settings(db), host=host, port=port, allow_ingest=allow_ingest, api_token=os.environ.get("AKHBAR_API_TOKEN")
+        )
+    except AkhbarError as exc:
+        _fail(str(exc))
 
 
 eval_app = typer.Typer(

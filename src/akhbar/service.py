@@ -6,24 +6,28 @@ Nothing here knows about typer, FastAPI or Jinja2; progress is reported through 
 
 from __future__ import annotations
 
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Protocol
 
+from akhbar import search as search_engine
 from akhbar.config import CleanConfig, Settings
+from akhbar.errors import AkhbarError, NotFoundError
 from akhbar.executors import LocalExecutor
 from akhbar.pipeline import Pipeline, Record, Step
+from akhbar.search import ParsedQuery
 from akhbar.sources import InputFile, expand_paths, read_file
 from akhbar.stages.article import to_article
 from akhbar.stages.clean import OutletBoilerplate, clean
 from akhbar.stages.cluster import StoryClusterer
 from akhbar.stages.normalize import normalize
-from akhbar.store.sqlite import Store, StoredArticle, StoryRow
-from akhbar.types import Article, Assignment, IngestSummary, RawDocument, Rejection
+from akhbar.store.sqlite import EventRow, Store, StoredArticle, StoryRow
+from akhbar.types import Article, Assignment, Entity, IngestSummary, Quote, RawDocument, Rejection
 
 _EXAMPLES = 5
 
@@ -88,6 +92,7 @@ def ingest(
         def flush() -> None:
             if batch or rejected:
                 stored = store.add_batch(batch, rejected, run_id)
+                store.index_search(batch)  # searchable as soon as stored
                 counts["stored"] += stored
                 counts["already_present"] += len(batch) - stored
                 batch.clear()
@@ -215,3 +220,234 @@ def get_story(settings: Settings, story_id: str) -> StoryView:
     with Store(settings.db) as store:
         row = store.story(story_id)
         return StoryView(row, tuple(sa.article for sa in store.articles_of_story(row.id)))
+
+
+# --- read side for the API and web (search, articles) ---
+# The functions below serve the HTTP API and the web pages (and any other front end). Like the rest
+# of this module they open the store themselves and return plain frozen views.
+
+
+class InvalidRequestError(AkhbarError, ValueError):
+    """A read request with an argument out of range (page size, sort, offset)."""
+
+
+STORY_SORTS = ("newest", "largest")
+MAX_PAGE_SIZE = 100
+ACTIVITY_BUCKETS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class StoryListItem:
+    story: StoryRow
+    #: Articles per slice of the story's time span (ACTIVITY_BUCKETS equal slices; one slice when
+    #: the span is zero), for the small activity bar of the story list.
+    activity: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryListPage:
+    items: tuple[StoryListItem, ...]
+    total: int
+    limit: int
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoryDetail:
+    """One story with everything a reader sees about it.
+
+    ``entities``/``quotes`` stay empty, with ``*_extracted`` False, until those stages land: a
+    front end must say "not yet extracted", not "none".
+    """
+
+    story: StoryRow
+    events: tuple[EventRow, ...]
+    articles: tuple[Article, ...]
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    entities_extracted: bool = False
+    quotes_extracted: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDetail:
+    article: Article
+    story: StoryRow | None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    article: Article
+    score: float  # BM25 with recency; higher is better
+    title_highlights: tuple[tuple[int, int], ...]  # spans of article.title
+    snippet: tuple[int, int]  # span of article.text shown under the title
+    text_highlights: tuple[tuple[int, int], ...]  # spans of article.text inside the snippet
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResults:
+    query: ParsedQuery
+    hits: tuple[SearchHit, ...]
+    total: int  # how many articles match (all parts, or any part when matched_all is False)
+    matched_all: bool  # False when no article had every part and the results match any part
+    limit: int
+    offset: int
+
+
+def story_page(
+    settings: Settings,
+    limit: int = 20,
+    offset: int = 0,
+    sort: str = "newest",
+    source: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> StoryListPage:
+    """A page of stories, newest or largest first, optionally of one outlet and a time range."""
+    if sort not in STORY_SORTS:
+        raise InvalidRequestError(f"unknown sort {sort!r}; use one of: {', '.join(STORY_SORTS)}")
+    if not 1 <= limit <= MAX_PAGE_SIZE:
+        raise InvalidRequestError(f"limit must be between 1 and {MAX_PAGE_SIZE}")
+    if offset < 0:
+        raise InvalidRequestError("offset must not be negative")
+    with Store(settings.db) as store:
+        rows, total = store.story_rows(limit, offset, sort=sort, source=source, since=since, until=until)
+        times = store.story_article_times([row.id for row in rows])
+    items = tuple(StoryListItem(row, _activity(times[row.id])) for row in rows)
+    return StoryListPage(items, total, limit, offset)
+
+
+def _activity(times: Sequence[datetime]) -> tuple[int, ...]:
+    if not times:
+        return ()
+    first, last = times[0], times[-1]
+    span = (last - first).total_seconds()
+    if span <= 0:
+        return (len(times),)
+    buckets = [0] * ACTIVITY_BUCKETS
+    for moment in times:
+        buckets[min(ACTIVITY_BUCKETS - 1, int((moment - first).total_seconds() / span * ACTIVITY_BUCKETS))] += 1
+    return tuple(buckets)
+
+
+def story_detail(settings: Settings, story_id: str) -> StoryDetail:
+    """One story: its events (oldest first) and articles (in time order)."""
+    with Store(settings.db) as store:
+        row = store.story(story_id)
+        return StoryDetail(
+            story=row,
+            events=tuple(store.events_of_story(story_id)),
+            articles=tuple(sa.article for sa in store.articles_of_story(story_id)),
+        )
+
+
+def get_article(settings: Settings, article_id: str) -> ArticleDetail:
+    with Store(settings.db) as store:
+        article = store.article(article_id).article
+        story = None
+        if article.story_id is not None:
+            try:
+                story = store.story(article.story_id)
+            except NotFoundError:  # clustered but the story row not refreshed yet
+                story = None
+        return ArticleDetail(article, story)
+
+
+def get_entity(settings: Settings, entity_id: str) -> Entity:
+    """Entities arrive with the entity stage; until then every lookup is a clear not-found."""
+    raise NotFoundError(
+        f"no entity with id {entity_id}: entities are not extracted yet (the entity stage has not landed)"
+    )
+
+
+def list_sources(settings: Settings) -> list[tuple[str, int]]:
+    """Every outlet with its number of articles."""
+    with Store(settings.db) as store:
+        return store.source_counts()
+
+
+@dataclass(frozen=True, slots=True)
+class Health:
+    schema_version: int
+    articles: int
+    stories: int
+    search_indexed: int
+
+
+def health(settings: Settings) -> Health:
+    with Store(settings.db) as store:
+        return Health(
+            store.schema_version(), store.count_articles(), store.count_stories(), store.count_search_indexed()
+        )
+
+
+def update_search_index(settings: Settings) -> int:
+    """Index every stored article the search index lacks (all of them after an analysis change)."""
+    with Store(settings.db) as store:
+        return store.index_pending_search(settings.ingest.batch_size)
+
+
+def search(settings: Settings, query: str, limit: int = 10, offset: int = 0) -> SearchResults:
+    """Articles matching ``query``, best first (BM25 over akhbar's match keys, title counted double,
+    boosted for recency), with highlights on the original title and text.
+
+    Every part of the query must match; when no article has them all, articles with any part are
+    returned instead (``matched_all`` is then False). Raises ``QueryError`` for an unusable query.
+    """
+    if not 1 <= limit <= MAX_PAGE_SIZE:
+        raise InvalidRequestError(f"limit must be between 1 and {MAX_PAGE_SIZE}")
+    if not 0 <= offset <= search_engine.CANDIDATES - limit:
+        raise InvalidRequestError(f"offset must be between 0 and {search_engine.CANDIDATES - limit}")
+    parsed = search_engine.parse_query(query)
+    if parsed.empty:
+        return SearchResults(parsed, (), 0, True, limit, offset)
+    weights = (search_engine.TITLE_WEIGHT, search_engine.BODY_WEIGHT)
+    with Store(settings.db) as store:
+        if store.search_pending():
+            store.index_pending_search(settings.ingest.batch_size)
+        matched_all = True
+        expression = search_engine.match_expression(parsed)
+        candidates = store.search_candidates(expression, search_engine.CANDIDATES, weights)
+        if not candidates and len(parsed.parts) > 1:
+            matched_all = False
+            expression = search_engine.match_expression(parsed, any_part=True)
+            candidates = store.search_candidates(expression, search_engine.CANDIDATES, weights)
+        total = len(candidates) if len(candidates) < search_engine.CANDIDATES else store.count_search(expression)
+        newest = store.search_newest()
+        ranked = sorted(
+            (
+                (score * search_engine.recency_factor(when, newest), article_id)
+                for article_id, score, when in candidates
+            ),
+            key=lambda pair: (-pair[0], pair[1]),
+        )
+        hits = []
+        for score, article_id in ranked[offset : offset + limit]:
+            try:
+                article = store.article(article_id).article
+            except NotFoundError:  # indexed, then removed: skip
+                continue
+            hits.append(_hit(article, score, parsed))
+    return SearchResults(parsed, tuple(hits), total, matched_all, limit, offset)
+
+
+def _hit(article: Article, score: float, parsed: ParsedQuery) -> SearchHit:
+    title_spans = search_engine.highlights(article.title, parsed)
+    text_spans = search_engine.highlights(article.text, parsed)
+    start, end = search_engine.snippet(article.text, text_spans)
+    inside = tuple((s, e) for s, e in text_spans if s < end and e > start)
+    return SearchHit(article, score, tuple(title_spans), (start, end), inside)
+
+
+def ingest_jsonl(settings: Settings, data: bytes, source: str | None = None) -> IngestSummary:
+    """Ingest JSON lines given as bytes (the HTTP API's upload): stored, grouped and indexed for search.
+
+    The bytes are written to a temporary ``upload.jsonl`` so they go through exactly the reader,
+    stages and rejections of ``ingest``; rejection origins name that file and line.
+    """
+    with tempfile.TemporaryDirectory(prefix="akhbar-upload-") as folder:
+        path = Path(folder) / "upload.jsonl"
+        path.write_bytes(data)
+        summary = ingest([path], settings, source=source)
+    update_search_index(settings)
+    return summary

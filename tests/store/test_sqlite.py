@@ -118,3 +118,26 @@ def test_mentions_quotes_and_duplicates_round_trip(tmp_path: Path) -> None:
         # storing the same article again adds no second set of mentions
         store.add_batch([article], [], None)
         assert len(store.mentions("a1")) == 2
+
+
+def test_concurrent_first_opens_apply_each_migration_once(tmp_path: Path) -> None:
+    import threading
+
+    db = tmp_path / "race.db"
+    errors: list[BaseException] = []
+
+    def open_store() -> None:
+        try:
+            Store(db).close()
+        except BaseException as exc:  # noqa: BLE001 - collected and asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_store) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with Store(db) as store:
+        versions = [row[0] for row in store.connection.execute("SELECT version FROM schema_migrations")]
+        assert versions == sorted(set(versions)) == [v for v, _, _ in migrations()]

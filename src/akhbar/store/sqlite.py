@@ -28,6 +28,11 @@ _ARTICLE_COLUMN_COUNT = _ARTICLE_COLUMNS.count(",") + 1
 _STORY_COLUMNS = "id, title, first_published, last_published, last_seen, article_count, sources"
 
 
+_CREATE_MIGRATIONS = (
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied TEXT)"
+)
+
+
 def to_iso(value: datetime | None) -> str | None:
     return value.astimezone(UTC).isoformat() if value is not None else None
 
@@ -126,23 +131,26 @@ class Store:
         tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if tables and "schema_migrations" not in tables:
             raise StoreError(f"{self.path}: an SQLite database, but not akhbar's (no schema_migrations table)")
-        con.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied TEXT)"
-        )
-        applied = {row[0] for row in con.execute("SELECT version FROM schema_migrations")}
         known = migrations()
-        newest = max((v for v, _, _ in known), default=0)
-        if applied and max(applied) > newest:
-            raise StoreError(
-                f"{self.path}: schema version {max(applied)} is newer than this akhbar ({newest}); upgrade akhbar"
-            )
+        if tables and self._applied() >= {version for version, _, _ in known}:
+            return  # the common case: nothing to do, no write lock taken
         for version, name, sql in known:
-            if version in applied:
-                continue
+            # Check and apply under the write lock, so two processes opening the same database
+            # never apply a migration twice.
             with self.transaction():
+                con.execute(_CREATE_MIGRATIONS)
+                if version in self._applied():
+                    continue
                 for statement in _statements(sql):
                     con.execute(statement)
                 con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", (version, name, now_iso()))
+
+    def _applied(self) -> set[int]:
+        applied = {row[0] for row in self.connection.execute("SELECT version FROM schema_migrations")}
+        newest = max((version for version, _, _ in migrations()), default=0)
+        if applied and max(applied) > newest:
+            raise StoreError(f"{self.path}: schema version {max(applied)} is newer than this akhbar; upgrade akhbar")
+        return applied
 
     def schema_version(self) -> int:
         row = self.connection.execute("SELECT max(version) FROM schema_migrations").fetchone()
@@ -367,6 +375,183 @@ class Store:
 
     def count_stories(self) -> int:
         return int(self.connection.execute("SELECT count(*) FROM stories").fetchone()[0])
+
+    # -- search and read side -----------------------------------------------------------------
+    # The search index (migration 003) holds akhbar's own match keys; see akhbar.search.
+    def index_search(self, articles: Sequence[Article], seen: datetime | None = None) -> int:
+        """Add ``articles`` to the search index in one transaction; returns how many were new to it.
+
+        Articles already indexed are skipped, so calling it twice (or from two processes) is safe.
+        """
+        when = to_iso(seen) if seen is not None else now_iso()
+        rows = [(a.id, a.title, a.text, to_iso(a.published) or when) for a in articles]
+        return self._index_search_rows(rows)
+
+    def _index_search_rows(self, rows: Sequence[tuple[str, str, str, str | None]]) -> int:
+        from akhbar.search import analyzer_fingerprint, shadow  # here: only the search tables need them
+
+        shadows = [(article_id, time, shadow(title), shadow(text)) for article_id, title, text, time in rows]
+        added = 0
+        with self.transaction() as con:
+            # a first index records its analysis; an index built by another one is rebuilt by
+            # index_pending_search, which compares the two
+            con.execute(
+                "INSERT INTO search_meta (key, value) VALUES ('analyzer', ?) ON CONFLICT (key) DO NOTHING",
+                (analyzer_fingerprint(),),
+            )
+            for article_id, time, title_keys, body_keys in shadows:
+                cursor = con.execute(
+                    "INSERT INTO search_docs (article_id, time) VALUES (?, ?) ON CONFLICT (article_id) DO NOTHING",
+                    (article_id, time),
+                )
+                if cursor.rowcount == 1:
+                    con.execute(
+                        "INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)",
+                        (cursor.lastrowid, title_keys, body_keys),
+                    )
+                    added += 1
+        return added
+
+    def search_pending(self) -> bool:
+        """Whether some stored article is missing from the search index (a cheap count comparison)."""
+        row = self.connection.execute(
+            "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM search_docs)"
+        ).fetchone()
+        from akhbar.search import analyzer_fingerprint
+
+        return int(row[0]) != int(row[1]) or self._search_analyzer() != analyzer_fingerprint()
+
+    def _search_analyzer(self) -> str | None:
+        row = self.connection.execute("SELECT value FROM search_meta WHERE key = 'analyzer'").fetchone()
+        return str(row[0]) if row else None
+
+    def index_pending_search(self, batch_size: int = 500) -> int:
+        """Bring the search index up to date: index every article it lacks, in batches of one
+        transaction each; rebuild it from scratch when it was built by a different analysis (or holds
+        rows for articles that are gone). Returns how many articles were indexed."""
+        from akhbar.search import analyzer_fingerprint
+
+        fingerprint = analyzer_fingerprint()
+        counts = self.connection.execute(
+            "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM search_docs)"
+        ).fetchone()
+        if self._search_analyzer() != fingerprint or int(counts[1]) > int(counts[0]):
+            with self.transaction() as con:
+                con.execute("INSERT INTO search_index (search_index) VALUES ('delete-all')")
+                con.execute("DELETE FROM search_docs")
+                con.execute(
+                    "INSERT INTO search_meta (key, value) VALUES ('analyzer', ?) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (fingerprint,),
+                )
+        indexed = 0
+        last_rowid = 0
+        while True:
+            rows = self.connection.execute(
+                "SELECT rowid, id, title, text, coalesce(published, seen) FROM articles "
+                "WHERE rowid > ? AND id NOT IN (SELECT article_id FROM search_docs) ORDER BY rowid LIMIT ?",
+                (last_rowid, batch_size),
+            ).fetchall()
+            if not rows:
+                return indexed
+            last_rowid = int(rows[-1][0])
+            indexed += self._index_search_rows([(str(r[1]), str(r[2]), str(r[3]), r[4]) for r in rows])
+
+    def reindex_search(self) -> int:
+        """Rebuild the whole search index; returns how many articles it holds."""
+        with self.transaction() as con:
+            con.execute("DELETE FROM search_meta WHERE key = 'analyzer'")
+        return self.index_pending_search()
+
+    def search_candidates(
+        self, expression: str, limit: int, weights: tuple[float, float]
+    ) -> list[tuple[str, float, datetime | None]]:
+        """(article id, BM25 score (higher is better), time) of the best ``limit`` matches of an FTS5
+        expression built by ``akhbar.search.match_expression`` (never from user text)."""
+        title_weight, body_weight = (float(w) for w in weights)
+        rows = self.connection.execute(
+            f"""
+            SELECT d.article_id, -c.score, d.time FROM
+                (SELECT rowid, bm25(search_index, {title_weight!r}, {body_weight!r}) AS score
+                 FROM search_index WHERE search_index MATCH ? ORDER BY score LIMIT ?) c
+            JOIN search_docs d ON d.rowid = c.rowid
+            ORDER BY c.score
+            """,
+            (expression, limit),
+        )
+        return [(str(r[0]), float(r[1]), from_iso(r[2])) for r in rows]
+
+    def count_search(self, expression: str) -> int:
+        row = self.connection.execute(
+            "SELECT count(*) FROM search_index WHERE search_index MATCH ?", (expression,)
+        ).fetchone()
+        return int(row[0])
+
+    def search_newest(self) -> datetime | None:
+        row = self.connection.execute("SELECT max(time) FROM search_docs").fetchone()
+        return from_iso(row[0]) if row and row[0] else None
+
+    def count_search_indexed(self) -> int:
+        return int(self.connection.execute("SELECT count(*) FROM search_docs").fetchone()[0])
+
+    def story_rows(
+        self,
+        limit: int,
+        offset: int = 0,
+        sort: str = "newest",
+        source: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> tuple[list[StoryRow], int]:
+        """One page of stories and the number of stories that pass the filters.
+
+        ``sort``: "newest" (last publication, else last seen) or "largest" (article count).
+        ``since``/``until`` keep stories whose time span overlaps the range.
+        """
+        orders = {
+            "newest": "coalesce(last_published, last_seen) DESC, article_count DESC, id",
+            "largest": "article_count DESC, coalesce(last_published, last_seen) DESC, id",
+        }
+        if sort not in orders:
+            raise ValueError(f"unknown sort {sort!r} (known: {', '.join(orders)})")
+        where: list[str] = []
+        params: list[object] = []
+        if source is not None:
+            where.append("id IN (SELECT story_id FROM articles WHERE source = ?)")
+            params.append(source)
+        if since is not None:
+            where.append("coalesce(last_published, last_seen) >= ?")
+            params.append(to_iso(since))
+        if until is not None:
+            where.append("coalesce(first_published, last_published, last_seen) <= ?")
+            params.append(to_iso(until))
+        clause = (" WHERE " + " AND ".join(where)) if where else ""
+        total = int(self.connection.execute(f"SELECT count(*) FROM stories{clause}", params).fetchone()[0])
+        rows = self.connection.execute(
+            f"SELECT {_STORY_COLUMNS} FROM stories{clause} ORDER BY {orders[sort]} LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+        return [_story_row(row) for row in rows], total
+
+    def story_article_times(self, story_ids: Sequence[str]) -> dict[str, list[datetime]]:
+        """Each story's article times (published, else stored), oldest first."""
+        found: dict[str, list[datetime]] = {story_id: [] for story_id in story_ids}
+        for chunk_start in range(0, len(story_ids), 500):
+            chunk = list(story_ids[chunk_start : chunk_start + 500])
+            marks = ", ".join("?" * len(chunk))
+            rows = self.connection.execute(
+                f"SELECT story_id, coalesce(published, seen) FROM articles WHERE story_id IN ({marks})", chunk
+            )
+            for story_id, time in rows:
+                found[story_id].append(datetime.fromisoformat(time))
+        for times in found.values():
+            times.sort()
+        return found
+
+    def source_counts(self) -> list[tuple[str, int]]:
+        """Every outlet with its number of articles, by name."""
+        rows = self.connection.execute("SELECT source, count(*) FROM articles GROUP BY source ORDER BY source")
+        return [(str(r[0]), int(r[1])) for r in rows]
 
 
 def _statements(sql: str) -> list[str]:

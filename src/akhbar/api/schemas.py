@@ -1,0 +1,250 @@
+"""JSON shapes of the HTTP API (pydantic models: they are also the OpenAPI document) and the
+functions that build them from the service's views."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, Field
+
+from akhbar import service
+from akhbar.store.sqlite import EventRow, StoryRow
+from akhbar.types import Article, IngestSummary
+
+
+class ErrorOut(BaseModel):
+    error: str = Field(description="A stable code: not_found, invalid_request, unauthorized, …")
+    detail: str = Field(description="One line a person can act on.")
+
+
+class HealthOut(BaseModel):
+    status: str
+    schema_version: int
+    articles: int
+    stories: int
+    search_indexed: int
+
+
+class StorySummaryOut(BaseModel):
+    id: str
+    title: str
+    size: int = Field(description="Number of articles.")
+    sources: list[str]
+    first_published: datetime | None
+    last_published: datetime | None
+    activity: list[int] = Field(description="Articles per equal slice of the story's time span, oldest first.")
+
+
+class StoryListOut(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    sort: str
+    stories: list[StorySummaryOut]
+
+
+class ArticleSummaryOut(BaseModel):
+    id: str
+    source: str
+    title: str
+    url: str | None
+    published: datetime | None
+    author: str | None
+    story_id: str | None
+    event_id: str | None
+
+
+class EventOut(BaseModel):
+    id: str
+    title: str
+    first_published: datetime | None
+    last_published: datetime | None
+    size: int
+
+
+class StoryOut(BaseModel):
+    id: str
+    title: str
+    size: int
+    sources: list[str]
+    first_published: datetime | None
+    last_published: datetime | None
+    events: list[EventOut]
+    articles: list[ArticleSummaryOut]
+    entities: list[dict[str, str]] = Field(description="Empty until the entity stage lands (see entities_extracted).")
+    quotes: list[dict[str, str]] = Field(description="Empty until the quote stage lands (see quotes_extracted).")
+    entities_extracted: bool
+    quotes_extracted: bool
+
+
+class SpanOut(BaseModel):
+    start: int
+    end: int
+    label: str
+
+
+class RemovalOut(BaseModel):
+    text: str
+    reason: str
+
+
+class ArticleOut(ArticleSummaryOut):
+    text: str = Field(description="The cleaned body; every offset in this API points into it.")
+    dateline: str | None
+    language: str | None
+    spans: list[SpanOut] = Field(description="Labelled spans of text: sub-headings and the like.")
+    removed: list[RemovalOut] = Field(description="What cleaning took out of the body read, and why.")
+    flags: list[str]
+    story: StorySummaryOut | None
+
+
+class HighlightedOut(BaseModel):
+    start: int = Field(description="Start of the shown piece in the article's title or text.")
+    end: int
+    highlights: list[tuple[int, int]] = Field(
+        description="Matched (start, end) spans, as offsets into the same string."
+    )
+
+
+class SearchHitOut(BaseModel):
+    article: ArticleSummaryOut
+    score: float
+    title: HighlightedOut
+    snippet: HighlightedOut
+    snippet_text: str
+
+
+class SearchOut(BaseModel):
+    query: str
+    terms: list[list[list[str]]] = Field(
+        description="The analysed query: one entry per part, each a list of alternative key sequences."
+    )
+    ignored: list[str] = Field(description="Words left out of the query (stopwords, words past the limit).")
+    matched_all: bool = Field(description="False when no article had every part and hits match any part.")
+    total: int
+    limit: int
+    offset: int
+    hits: list[SearchHitOut]
+
+
+class SourceOut(BaseModel):
+    source: str
+    articles: int
+
+
+class IngestOut(BaseModel):
+    read: int
+    stored: int
+    already_present: int
+    rejected: int
+    clustered: int
+    reasons: dict[str, int]
+    examples: list[dict[str, str]]
+
+
+def story_summary(row: StoryRow, activity: tuple[int, ...] = ()) -> StorySummaryOut:
+    return StorySummaryOut(
+        id=row.id,
+        title=row.title,
+        size=row.article_count,
+        sources=list(row.sources),
+        first_published=row.first_published,
+        last_published=row.last_published,
+        activity=list(activity),
+    )
+
+
+def article_summary(article: Article) -> ArticleSummaryOut:
+    return ArticleSummaryOut(
+        id=article.id,
+        source=article.source,
+        title=article.title,
+        url=article.url,
+        published=article.published,
+        author=article.author,
+        story_id=article.story_id,
+        event_id=article.event_id,
+    )
+
+
+def event_out(event: EventRow) -> EventOut:
+    return EventOut(
+        id=event.id,
+        title=event.title,
+        first_published=event.first_published,
+        last_published=event.last_published,
+        size=event.article_count,
+    )
+
+
+def story_out(detail: service.StoryDetail) -> StoryOut:
+    row = detail.story
+    return StoryOut(
+        id=row.id,
+        title=row.title,
+        size=row.article_count,
+        sources=list(row.sources),
+        first_published=row.first_published,
+        last_published=row.last_published,
+        events=[event_out(e) for e in detail.events],
+        articles=[article_summary(a) for a in detail.articles],
+        entities=[],
+        quotes=[],
+        entities_extracted=detail.entities_extracted,
+        quotes_extracted=detail.quotes_extracted,
+    )
+
+
+def article_out(detail: service.ArticleDetail) -> ArticleOut:
+    a = detail.article
+    return ArticleOut(
+        **article_summary(a).model_dump(),
+        text=a.text,
+        dateline=a.dateline,
+        language=a.language,
+        spans=[SpanOut(start=s.start, end=s.end, label=s.label) for s in a.spans],
+        removed=[RemovalOut(text=r.text, reason=r.reason) for r in a.removed],
+        flags=list(a.flags),
+        story=story_summary(detail.story) if detail.story else None,
+    )
+
+
+def search_out(results: service.SearchResults) -> SearchOut:
+    hits = []
+    for hit in results.hits:
+        start, end = hit.snippet
+        hits.append(
+            SearchHitOut(
+                article=article_summary(hit.article),
+                score=round(hit.score, 4),
+                title=HighlightedOut(start=0, end=len(hit.article.title), highlights=list(hit.title_highlights)),
+                snippet=HighlightedOut(start=start, end=end, highlights=list(hit.text_highlights)),
+                snippet_text=hit.article.text[start:end],
+            )
+        )
+    return SearchOut(
+        query=results.query.text,
+        terms=[[list(keys) for keys in part.alternatives] for part in results.query.parts],
+        ignored=list(results.query.ignored),
+        matched_all=results.matched_all,
+        total=results.total,
+        limit=results.limit,
+        offset=results.offset,
+        hits=hits,
+    )
+
+
+def ingest_out(summary: IngestSummary) -> IngestOut:
+    return IngestOut(
+        read=summary.read,
+        stored=summary.stored,
+        already_present=summary.already_present,
+        rejected=summary.rejected,
+        clustered=summary.clustered,
+        reasons=dict(summary.reasons),
+        # origins name the server's temporary upload file; the client only needs its name and line
+        examples=[
+            {"origin": r.origin.replace("\\", "/").rsplit("/", 1)[-1], "stage": r.stage, "reason": r.reason}
+            for r in summary.examples
+        ],
+    )

@@ -1,0 +1,230 @@
+"""The HTTP API against a real server process on 127.0.0.1 (see conftest.py)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+import pytest
+
+from akhbar.search import MAX_QUERY_CHARS
+
+from .conftest import MAX_INGEST_BYTES, LiveServer
+
+pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
+
+INJECTIONS = [
+    '"',
+    '""',
+    'بغداد"',
+    "*",
+    "بغد*",
+    "NEAR(بغداد الرياض)",
+    "بغداد OR الرياض",
+    "بغداد AND",
+    "NOT بغداد",
+    "(بغداد",
+    "title:بغداد",
+    "^بغداد",
+    "{title body}: بغداد",
+    "- + \\ ' ; --",
+    "\x00",
+]
+
+
+def seed_story(client: httpx.Client) -> dict[str, Any]:
+    listing = client.get("/api/stories", params={"source": "outlet-000"}).json()
+    assert listing["total"] == 1
+    return client.get(f"/api/stories/{listing['stories'][0]['id']}").json()
+
+
+def assert_error(response: httpx.Response, status: int, error: str) -> dict[str, str]:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    body = response.json()
+    assert body["error"] == error and body["detail"]
+    assert "Traceback" not in response.text
+    return body
+
+
+def test_health_and_openapi(live_server: LiveServer) -> None:
+    with live_server.client() as client:
+        health = client.get("/api/health").json()
+        assert health["status"] == "ok" and health["articles"] >= 5
+        assert health["search_indexed"] == health["articles"]
+        spec = client.get("/api/openapi.json").json()
+        for path in ("/api/stories", "/api/stories/{story_id}", "/api/articles/{article_id}", "/api/search"):
+            assert path in spec["paths"]
+        assert client.get("/api/docs").status_code == 404  # no CDN-loaded Swagger UI
+
+
+def test_server_binds_loopback_and_sends_security_headers(live_server: LiveServer) -> None:
+    assert live_server.url.startswith("http://127.0.0.1:")
+    response = httpx.get(live_server.url + "/api/health")
+    assert "default-src 'self'" in response.headers["content-security-policy"]
+    assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_story_list_paging_sorting_and_filters(live_server: LiveServer) -> None:
+    with live_server.client() as client:
+        first = client.get("/api/stories", params={"limit": 2}).json()
+        assert first["limit"] == 2 and len(first["stories"]) == 2 and first["total"] >= 3
+        second = client.get("/api/stories", params={"limit": 2, "offset": 2}).json()
+        assert {s["id"] for s in first["stories"]}.isdisjoint(s["id"] for s in second["stories"])
+        largest = client.get("/api/stories", params={"sort": "largest"}).json()["stories"]
+        assert [s["size"] for s in largest] == sorted((s["size"] for s in largest), reverse=True)
+        only = client.get("/api/stories", params={"source": "testpaper"}).json()["stories"]
+        assert only and all("testpaper" in s["sources"] for s in only)
+        day = client.get("/api/stories", params={"since": "2015-08-03", "until": "2015-08-03"}).json()["stories"]
+        assert day and all(s["last_published"].startswith("2015-08-03") for s in day)
+        assert client.get("/api/stories", params={"since": "2030-01-01"}).json()["total"] == 0
+        assert_error(client.get("/api/stories", params={"limit": 0}), 422, "invalid_request")
+        assert_error(client.get("/api/stories", params={"limit": 101}), 422, "invalid_request")
+        assert_error(client.get("/api/stories", params={"sort": "oldest"}), 422, "invalid_request")
+        assert_error(client.get("/api/stories", params={"since": "yesterday"}), 422, "invalid_request")
+        body = assert_error(client.get("/api/stories", params={"entity": "e1"}), 501, "not_implemented")
+        assert "entity" in body["detail"]
+
+
+def test_seed_story_has_both_outlets_events_and_empty_extractions(live_server: LiveServer) -> None:
+    with live_server.client() as client:
+        story = seed_story(client)
+    assert story["sources"] == ["outlet-000", "outlet-002"]
+    assert {a["source"] for a in story["articles"]} == {"outlet-000", "outlet-002"}
+    assert story["events"] and sum(e["size"] for e in story["events"]) == story["size"]
+    assert story["entities"] == [] and story["entities_extracted"] is False
+    assert story["quotes"] == [] and story["quotes_extracted"] is False
+
+
+def test_article_has_text_spans_and_removals(live_server: LiveServer) -> None:
+    with live_server.client() as client:
+        story = seed_story(client)
+        article = client.get(f"/api/articles/{story['articles'][0]['id']}").json()
+    assert article["text"] and article["story"]["id"] == story["id"]
+    for span in article["spans"]:
+        assert 0 <= span["start"] < span["end"] <= len(article["text"])
+    assert all(r["reason"] for r in article["removed"])
+
+
+def test_not_found_is_json_with_a_reason(live_server: LiveServer) -> None:
+    with live_server.client() as client:
+        assert "no story" in assert_error(client.get("/api/stories/s0000000000000000"), 404, "not_found")["detail"]
+        assert_error(client.get("/api/articles/nope"), 404, "not_found")
+        body = assert_error(client.get("/api/entities/e123"), 404, "not_found")
+        assert "not extracted yet" in body["detail"]
+        assert_error(client.get("/api/no-such-endpoint"), 404, "not_found")
+        assert_error(client.get("/api/stories/" + "x" * 200), 422, "invalid_request")
+        assert_error(client.delete("/api/stories"), 405, "method_not_allowed")
+
+
+def test_search_matches_clitic_forms_and_highlights_the_original_text(live_server: LiveServer) -> None:
+    with live_server.client() as client:
+        result = client.get("/api/search", params={"q": "بغداد"}).json()
+        assert result["matched_all"] and result["total"] >= 3
+        surfaces = set()
+        for hit in result["hits"]:
+            article = client.get(f"/api/articles/{hit['article']['id']}").json()
+            text = article["text"]
+            assert hit["snippet_text"] == text[hit["snippet"]["start"] : hit["snippet"]["end"]]
+            for start, end in hit["snippet"]["highlights"]:
+                surfaces.add(text[start:end])
+            for start, end in hit["title"]["highlights"]:
+                surfaces.add(article["title"][start:end])
+    assert {"بغداد", "ببغداد", "وبغداد"} <= surfaces
+
+
+def test_search_variants_and_phrases(live_server: LiveServer) -> None:
+    with live_server.client() as client:
+        # the article writes الأمريكي; the query الأميركي (and without hamza or with tatweel)
+        for query in ('"الجانب الأميركي"', '"الجانب الامريكي"', '"الجانب الأمـريكي"'):
+            american = client.get("/api/search", params={"q": query}).json()
+            assert "وفد تجاري يصل إلى الرياض" in [h["article"]["title"] for h in american["hits"]], query
+        phrase = client.get("/api/search", params={"q": '"وزارة الصحة"'}).json()
+        assert phrase["terms"] == [[["وزاره", "صحه"]]]
+        assert "وزارة الصحة تعلن حالات جديدة" in [h["article"]["title"] for h in phrase["hits"]]
+        ordered = client.get("/api/search", params={"q": '"الوزارة تتابع الوضع"'}).json()
+        assert [h["article"]["title"] for h in ordered["hits"]] == ["وزارة الصحة تعلن حالات جديدة"]
+        reversed_phrase = client.get("/api/search", params={"q": '"الوضع تتابع الوزارة"'}).json()
+        assert reversed_phrase["total"] == 0
+
+
+@pytest.mark.parametrize("query", INJECTIONS)
+def test_search_input_is_never_query_syntax(live_server: LiveServer, query: str) -> None:
+    with live_server.client() as client:
+        response = client.get("/api/search", params={"q": query})
+    assert response.status_code == 200, response.text
+    assert "Traceback" not in response.text
+
+
+def test_search_bounds(live_server: LiveServer) -> None:
+    with live_server.client() as client:
+        assert_error(client.get("/api/search", params={"q": "ب" * (MAX_QUERY_CHARS + 1)}), 422, "invalid_request")
+        assert_error(client.get("/api/search", params={"q": ""}), 422, "invalid_request")
+        assert_error(client.get("/api/search"), 422, "invalid_request")
+        assert_error(client.get("/api/search", params={"q": "بغداد", "limit": 51}), 422, "invalid_request")
+
+
+def test_ingest_is_off_by_default(read_only_server: LiveServer) -> None:
+    response = httpx.post(read_only_server.url + "/api/ingest", content=b'{"text": "x"}\n')
+    assert_error(response, 403, "ingest_disabled")
+
+
+def test_ingest_needs_the_token(live_server: LiveServer) -> None:
+    line = json.dumps({"title": "خبر", "text": "نص الخبر هنا للاختبار فقط"}, ensure_ascii=False).encode()
+    with live_server.client() as client:
+        assert_error(client.post("/api/ingest", content=line), 401, "unauthorized")
+        wrong = {"Authorization": "Bearer " + "x" * 30}
+        assert_error(client.post("/api/ingest", content=line, headers=wrong), 401, "unauthorized")
+        basic = {"Authorization": "Basic dXNlcjpwYXNz"}
+        assert_error(client.post("/api/ingest", content=line, headers=basic), 401, "unauthorized")
+
+
+def test_ingest_bounds_the_body(live_server: LiveServer) -> None:
+    headers = {"Authorization": f"Bearer {live_server.token}"}
+    with live_server.client() as client:
+        big = b"x" * (MAX_INGEST_BYTES + 1)
+        assert_error(client.post("/api/ingest", content=big, headers=headers), 413, "body_too_large")
+        chunks = iter([b"x" * 40_000, b"x" * 40_000])  # no Content-Length: counted as it streams
+        assert_error(client.post("/api/ingest", content=chunks, headers=headers), 413, "body_too_large")
+        assert_error(client.post("/api/ingest", content=b"  \n", headers=headers), 400, "empty_body")
+
+
+def test_ingest_stores_groups_and_indexes(live_server: LiveServer) -> None:
+    headers = {"Authorization": f"Bearer {live_server.token}"}
+    lines: list[dict[str, str] | str] = [
+        {
+            "title": "افتتاح جسر زنوبيا الجديد",
+            "text": "افتتحت البلدية اليوم جسر زنوبيا الجديد فوق النهر بعد عامين من العمل المتواصل في المشروع.",
+            "url": "https://example.test/bridge",
+            "published": "2015-08-04T08:00:00Z",
+        },
+        "not json",
+    ]
+    body = "\n".join(json.dumps(x, ensure_ascii=False) if isinstance(x, dict) else x for x in lines).encode()
+    with live_server.client() as client:
+        summary = client.post("/api/ingest", content=body, headers=headers, params={"source": "uploads"}).json()
+        assert summary["stored"] == 1 and summary["rejected"] == 1 and summary["clustered"] == 1
+        assert summary["examples"][0]["origin"] == "upload.jsonl:2"
+        hits = client.get("/api/search", params={"q": "زنوبيا"}).json()["hits"]
+        assert [h["article"]["source"] for h in hits] == ["uploads"]
+        again = client.post("/api/ingest", content=body, headers=headers, params={"source": "uploads"}).json()
+        assert again["stored"] == 0 and again["already_present"] == 1
+
+
+def test_pages_are_rtl_arabic_html(live_server: LiveServer) -> None:
+    with live_server.client() as client:
+        story = seed_story(client)
+        for path in ("/", f"/stories/{story['id']}", f"/articles/{story['articles'][0]['id']}", "/search?q=بغداد"):
+            response = client.get(path)
+            assert response.status_code == 200, path
+            assert '<html lang="ar" dir="rtl">' in response.text
+            assert "cdn" not in response.text.lower()
+        page = client.get(f"/stories/{story['id']}").text
+        assert all(source in page for source in story["sources"]) and "لم تُستخرج بعد" in page
+        assert "<mark>ببغداد</mark>" in client.get("/search", params={"q": "بغداد"}).text
+        missing = client.get("/stories/nope")
+        assert missing.status_code == 404 and missing.headers["content-type"].startswith("text/html")
+        assert "Traceback" not in missing.text
+        css = client.get("/static/akhbar.css")
+        assert css.status_code == 200 and "font-family" in css.text and "url(" not in css.text
