@@ -335,6 +335,31 @@ def eval_pairs(
     _print_result(result, as_json, f"pair similarity on {file}")
 
 
+@eval_app.command("quotes")
+def eval_quotes(
+    file: Annotated[Path, typer.Argument(help="JSONL: id, title, text, quotes [{start, end, speaker, kind}].")],
+    as_json: JsonOption = False,
+) -> None:
+    """Score quote extraction (direct and indirect, with speakers) against annotated articles."""
+    from akhbar.eval.quotes import evaluate_quotes
+
+    try:
+        result = evaluate_quotes(file)
+    except (AkhbarError, ValueError, OSError) as exc:
+        _fail(str(exc))
+        return
+    if as_json:
+        _print_json(result)
+        return
+    flat = {
+        f"{kind} {name}": result[kind][name]
+        for kind in ("direct", "indirect")
+        for name in ("precision", "recall", "f1")
+    }
+    flat["speaker_accuracy"] = result["speaker_accuracy"]
+    _print_result(flat, False, f"quotes in {file}")
+
+
 def _print_result(result: dict[str, Any], as_json: bool, title: str) -> None:
     if as_json:
         _print_json(result)

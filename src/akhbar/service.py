@@ -26,6 +26,7 @@ from akhbar.stages.article import to_article
 from akhbar.stages.clean import OutletBoilerplate, clean
 from akhbar.stages.cluster import StoryClusterer
 from akhbar.stages.normalize import normalize
+from akhbar.stages.quotes import quotes as extract_quotes_stage
 from akhbar.store.sqlite import EventRow, Store, StoredArticle, StoryRow
 from akhbar.types import Article, Assignment, Entity, IngestSummary, Quote, RawDocument, Rejection
 
@@ -60,6 +61,7 @@ def ingest_pipeline(settings: Settings) -> Pipeline:
             Step(to_article, settings.ingest),
             Step(clean, settings.clean),
             Step(normalize, settings.normalize),
+            Step(extract_quotes_stage),
         ]
     ).validate()
 

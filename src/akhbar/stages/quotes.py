@@ -1,0 +1,1628 @@
+"""Quotes and reported speech, with their speakers and channels.
+
+``extract_quotes(article_id, text)`` finds, in the *original* text:
+
+- **direct** quotes: content in quotation marks (« » “ ” " ″ „ ‘ ’, also across sentences and
+  paragraphs) that a speech frame introduces ("وقال الوزير: «…»", "وأضاف أن «…»", "«…»، قال") or
+  that follows a colon frame without marks ("وقال الوزير: …", to the end of the paragraph);
+- **indirect** reported speech: the complement of a speech verb or noun in any of its forms (قال،
+  أكدت، أكدوا، مشيراً إلى أن، أُعلن …) after أن / إن / بأن / إلى أن, the object of a call, warning or
+  expression frame (دعا … إلى، طالب … بـ، حذر … من، أعرب … عن), and a clause attributed by a tail
+  ("…، وفق بيان للبيت الأبيض", "وبحسب المصادر، فإن …").
+
+Marks that no frame introduces (names, titles, scare quotes such as «داعش») are not quotes. A frame
+whose complement is wholly one quotation is direct; a paraphrase with quoted pieces inside it (a
+mixed quote) is one indirect quote spanning the whole complement.
+
+The speaker is the noun phrase as written (a name, a role with a name, a role, an organisation), the
+one before the verb ("صحيفة «ديفينس وان» ذكرت أن"), the previous speaker for a continuation
+("وأضاف", "مشيراً إلى أن", "لكنه أشار"), ``None`` for a passive ("أُعلن أن", "قيل إن"). The channel
+(تويتر، بيان، مؤتمر صحافي، صحيفة …) comes from "في تغريدة على تويتر", "في حسابه على «تويتر»",
+"ونقلت الصحيفة عن …", "وفق بيان …" and their kin.
+
+``group_quotes`` groups the same quote carried by several articles (exact or lightly reworded) by
+overlap of normalized content terms, keeping each article's wording and flagging the differences.
+
+Pure functions over strings; no module-global mutable state (compiled tables are built once by
+``functools.lru_cache``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from itertools import accumulate
+from typing import Any, Literal, NamedTuple
+
+from akhbar.lang.ar import match_terms, normalize, split_sentences
+from akhbar.pipeline import stage
+from akhbar.types import Article, Quote, QuoteKind, Rejection
+
+__all__ = ["QuoteGroup", "QuoteVersion", "extract_quotes", "group_quotes", "quotes", "speakers_match"]
+
+# --- lexicon --------------------------------------------------------------------------------------
+
+FrameKind = Literal["say", "point", "call", "express", "warn", "report", "came"]
+
+#: Speech verbs, by lemma: (frame kind, forms as written). Forms are normalized when compiled.
+#: ``say``: complement after أن/إن, a colon or a quotation; ``point``: إلى أن; ``call``: إلى/بـ;
+#: ``express``: عن; ``warn``: من; ``report``: نقل X عن Y قوله; ``came``: جاء في البيان أن.
+SPEECH_VERBS: dict[str, tuple[FrameKind, str]] = {
+    "قال": ("say", "قال قالت قالوا قالا قالتا يقول تقول يقولون يقولان قائلاً قائلةً قائلين قائلا قائلة"),
+    "أكد": ("say", "أكد أكدت أكدوا أكدا يؤكد تؤكد يؤكدون مؤكداً مؤكدةً مؤكدين مؤكدا مؤكدة"),
+    "أضاف": ("say", "أضاف أضافت أضافوا أضافا يضيف تضيف يضيفون مضيفاً مضيفةً مضيفين مضيفا مضيفة"),
+    "أوضح": ("say", "أوضح أوضحت أوضحوا يوضح توضح يوضحون موضحاً موضحةً موضحين موضحا موضحة"),
+    "أعلن": ("say", "أعلن أعلنت أعلنوا يعلن تعلن يعلنون معلناً معلنةً معلنا معلنة"),
+    "ذكر": ("say", "ذكر ذكرت ذكروا تذكر ذاكراً ذاكرا"),
+    "شدد": ("say", "شدد شددت شددوا يشدد تشدد مشدداً مشددةً مشددا مشددة"),
+    "نفى": ("say", "نفى نفت نفوا ينفي تنفي نافياً نافيةً نافيا نافية"),
+    "اعتبر": ("say", "اعتبر اعتبرت اعتبروا يعتبر تعتبر يعتبرون معتبراً معتبرةً معتبرا معتبرة"),
+    "صرح": ("say", "صرح صرحت صرحوا يصرح مصرحاً مصرحا"),
+    "أفاد": ("say", "أفاد أفادت أفادوا يفيد تفيد مفيداً مفيدا"),
+    "بين": ("say", "بين بينت بينوا يبين مبيناً مبينةً مبينا مبينة"),
+    "تابع": ("say", "تابع تابعت متابعاً متابعا"),
+    "أردف": ("say", "أردف أردفت مردفاً مردفا"),
+    "استطرد": ("say", "استطرد استطردت"),
+    "كشف": ("say", "كشف كشفت كشفوا يكشف تكشف كاشفاً كاشفا"),
+    "أقر": ("say", "أقر أقرت مقراً مقرا"),
+    "اعترف": ("say", "اعترف اعترفت معترفاً معترفا"),
+    "زعم": ("say", "زعم زعمت زعموا يزعم زاعماً زاعما"),
+    "ادعى": ("say", "ادعى ادعت"),
+    "رأى": ("say", "رأى رأت رأوا يرى"),
+    "توقع": ("say", "توقع توقعت توقعوا يتوقع تتوقع متوقعاً متوقعا"),
+    "رجح": ("say", "رجح رجحت مرجحاً مرجحا"),
+    "أبلغ": ("say", "أبلغ أبلغت أبلغوا"),
+    "أكمل": ("say", "أكمل أكملت"),
+    "تعهد": ("say", "تعهد تعهدت متعهداً متعهدا"),
+    "استبعد": ("say", "استبعد استبعدت مستبعداً مستبعدا"),
+    "علق": ("say", "علق علقت معلقاً معلقا"),
+    "تساءل": ("say", "تساءل تساءلت متسائلاً متسائلا"),
+    "كتب": ("say", "كتب كتبت"),
+    "قيل": ("say", "قيل يقال"),
+    "أشار": ("point", "أشار أشارت أشاروا يشير تشير يشيرون مشيراً مشيرةً مشيرين مشيرا مشيرة"),
+    "لفت": ("point", "لفت لفتت لفتوا يلفت تلفت لافتاً لافتةً لافتا لافتة"),
+    "نوه": ("point", "نوه نوهت منوهاً منوها"),
+    "نبه": ("point", "نبه نبهت منبهاً منبها"),
+    "دعا": ("call", "دعا دعت دعوا يدعو تدعو داعياً داعيةً داعيا داعية"),
+    "طالب": ("call", "طالب طالبت طالبوا يطالب تطالب مطالباً مطالبةً مطالبا مطالبة"),
+    "ناشد": ("call", "ناشد ناشدت مناشداً مناشدا"),
+    "أعرب": ("express", "أعرب أعربت أعربوا يعرب تعرب معرباً معربةً معربا معربة"),
+    "حذر": ("warn", "حذر حذرت حذروا يحذر تحذر محذراً محذرةً محذرا محذرة"),
+    "نقل": ("report", "نقل نقلت نقلوا ينقل تنقل"),
+    "نسب": ("report", "نسب نسبت نسبوا"),
+    "أخبر": ("say", "أخبر أخبرت أخبروا"),
+    "أورد": ("say", "أورد أوردت أوردوا يورد"),
+    "أبان": ("say", "أبان أبانت"),
+    "ألمح": ("say", "ألمح ألمحت ملمحاً ملمحا"),
+    "جاء": ("came", "جاء"),
+}
+
+#: Verbs of stance (not speech) whose subject a later continuation ("مشيراً إلى أن") refers to.
+STANCE_VERBS = "دان دانت ندد نددت استنكر استنكرت رحب رحبت أشاد أشادت انتقد انتقدت بحث بحثت وصف وصفت"
+
+#: Lemmas whose form is ambiguous with a common word: the complement must come within a few words.
+SHORT_GAP_LEMMAS = {"بين": 6, "تابع": 4, "طالب": 8, "كتب": 8, "رأى": 6, "أكمل": 3, "جاء": 4, "علق": 6}
+MAX_GAP = 22  # words between the verb and its complement
+MAX_SPEAKER_WORDS = 16
+GAP_WINDOW = 320  # characters after a verb searched for its complement (MAX_GAP words fit easily)
+
+#: Narrator formulas ("it is worth mentioning that"): never reported speech.
+NARRATOR_FORMS = frozenset(normalize(w) for w in ["يذكر", "يشار", "تجدر", "يجدر", "يبدو"])
+
+COMPLEMENTIZERS = frozenset(
+    normalize(w)
+    for w in [
+        "أن",
+        "أنه",
+        "أنها",
+        "أنهم",
+        "أنهما",
+        "أننا",
+        "أنني",
+        "أني",
+        "أنك",
+        "أنكم",
+        "أنّ",
+        "إن",
+        "إنه",
+        "إنها",
+        "إنهم",
+        "إنهما",
+        "إننا",
+        "إنني",
+        "إني",
+        "بأن",
+        "بأنه",
+        "بأنها",
+        "بأنهم",
+        "بأنهما",
+        "بأننا",
+        "فإن",
+        "فإنه",
+        "فإنها",
+        "وأن",
+    ]
+)
+#: Words that may stand between a verb and its complementizer ("أشار إلى أن", "أكد على أن").
+COMPLEMENT_PREPOSITIONS = frozenset(normalize(w) for w in ["إلى", "على", "من", "عن", "في"])
+
+#: Words that open a channel phrase (after the speaker) and the nouns that make it one.
+CHANNEL_NOUNS = frozenset(
+    normalize(w)
+    for w in [
+        "تغريدة",
+        "تغريدات",
+        "تدوينة",
+        "منشور",
+        "بيان",
+        "بيانات",
+        "مؤتمر",
+        "تصريح",
+        "تصريحات",
+        "حديث",
+        "مقابلة",
+        "كلمة",
+        "خطاب",
+        "رسالة",
+        "لقاء",
+        "حوار",
+        "برنامج",
+        "تقرير",
+        "مقال",
+        "حساب",
+        "حسابه",
+        "حسابها",
+        "صفحته",
+        "صفحتها",
+        "موقعه",
+        "موقعها",
+        "تويتر",
+        "فيسبوك",
+        "إنستغرام",
+        "قناة",
+        "صحيفة",
+        "وكالة",
+        "موقع",
+        "تلفزيون",
+        "إذاعة",
+        "اتصال",
+        "مداخلة",
+        "ندوة",
+        "جلسة",
+        "محاضرة",
+    ]
+)
+ADDRESSEE_CHANNELS = frozenset(
+    normalize(w)
+    for w in [
+        "لصحيفة",
+        "لوكالة",
+        "لقناة",
+        "لموقع",
+        "لتلفزيون",
+        "لإذاعة",
+        "لشبكة",
+        "للصحفيين",
+        "للصحافيين",
+        "للصحافة",
+        "للإعلاميين",
+        "لوسائل",
+    ]
+)
+#: Outlets often named with the preposition لـ alone ("وقال لرويترز"): the phrase is a channel.
+OUTLETS = frozenset(
+    normalize(w)
+    for w in [
+        "رويترز",
+        "سبوتنيك",
+        "الجزيرة",
+        "العربية",
+        "الحياة",
+        "الوطن",
+        "عكاظ",
+        "الرياض",
+        "الشرق",
+        "الأوسط",
+        "فرانس",
+        "الأناضول",
+        "بي",
+        "سي",
+        "إن",
+    ]
+)
+TWEET_WORDS = frozenset(normalize(w) for w in ["تغريدة", "تغريدات", "تويتر", "تدوينة"])
+SOCIAL = {normalize("فيسبوك"): "فيسبوك", normalize("فيس"): "فيسبوك", normalize("إنستغرام"): "إنستغرام"}
+
+#: Words that end a speaker noun phrase: circumstantial and temporal words.
+STOP_WORDS = frozenset(
+    normalize(w)
+    for w in [
+        "خلال",
+        "أثناء",
+        "عقب",
+        "بعد",
+        "قبل",
+        "لدى",
+        "أمام",
+        "عند",
+        "عبر",
+        "إثر",
+        "وسط",
+        "ضمن",
+        "اليوم",
+        "أمس",
+        "غدا",
+        "غداً",
+        "الليلة",
+        "صباح",
+        "مساء",
+        "الأحد",
+        "الاثنين",
+        "الإثنين",
+        "الثلاثاء",
+        "الأربعاء",
+        "الخميس",
+        "الجمعة",
+        "السبت",
+        "يوم",
+        "حيث",
+        "وذلك",
+        "الذي",
+        "التي",
+        "الذين",
+        "لكن",
+        "لكنه",
+        "لكنها",
+        "الماضي",
+        "الماضية",
+        "المقبل",
+        "الجاري",
+    ]
+)
+#: Words skipped inside a speaker phrase ("وقال بدوره الوزير").
+SOFT_WORDS = frozenset(
+    normalize(w)
+    for w in ["بدوره", "بدورها", "أيضا", "أيضاً", "كذلك", "فيها", "فيه", "منها", "منه", "خلالها", "خلاله", "له", "لها"]
+)
+#: Adverbs and particles dropped from the edges of a speaker phrase.
+EDGE_WORDS = frozenset(
+    normalize(w)
+    for w in [
+        "و",
+        "وكان",
+        "وكانت",
+        "كان",
+        "كانت",
+        "كما",
+        "ثم",
+        "فيما",
+        "بينما",
+        "قد",
+        "وقد",
+        "لقد",
+        "هذا",
+        "وهذا",
+        "وقال",
+        "من",
+        "بدوره",
+        "بدورها",
+        "من",
+        "جهته",
+        "جهتها",
+        "جانبه",
+        "جانبها",
+        "أيضا",
+        "أيضاً",
+        "كذلك",
+        "اليوم",
+        "أمس",
+        "الماضي",
+        "الماضية",
+        "المقبل",
+        "الجاري",
+        "الأحد",
+        "الاثنين",
+        "الإثنين",
+        "الثلاثاء",
+        "الأربعاء",
+        "الخميس",
+        "الجمعة",
+        "السبت",
+    ]
+)
+#: Words before a verb that say it is not a sentence subject (relative, conjunction, pronoun-clitic).
+NOT_SUBJECT = frozenset(
+    normalize(w)
+    for w in [
+        "ما",
+        "مما",
+        "بما",
+        "الذي",
+        "التي",
+        "الذين",
+        "كما",
+        "حسبما",
+        "وفق",
+        "بحسب",
+        "حسب",
+        "لما",
+        "عندما",
+        "حين",
+        "بعدما",
+        "كلما",
+        "وهو",
+        "وهي",
+        "وهم",
+        "أنه",
+        "أنها",
+        "لكنه",
+        "لكنها",
+        "ولكنه",
+        "ولكنها",
+        "وأنه",
+        "وأنها",
+        "فيما",
+        "بينما",
+        "حيث",
+        "إذ",
+        "إذا",
+        "لو",
+        "ثم",
+        "لم",
+        "لن",
+        "قد",
+        "وقد",
+        "لقد",
+        "كان",
+        "كانت",
+        "وكان",
+        "وكانت",
+        "أن",
+        "إن",
+        "ان",
+    ]
+)
+#: Heads of a source phrase in an attribution tail that stand for a speaker or outlet.
+SOURCE_HEADS = frozenset(
+    normalize(w)
+    for w in [
+        "بيان",
+        "البيان",
+        "مصدر",
+        "مصادر",
+        "المصدر",
+        "المصادر",
+        "وكالة",
+        "الوكالة",
+        "صحيفة",
+        "الصحيفة",
+        "موقع",
+        "قناة",
+        "تلفزيون",
+        "مسؤول",
+        "مسؤولين",
+        "مسؤولون",
+        "المسؤول",
+        "المسؤولين",
+        "متحدث",
+        "المتحدث",
+        "الناطق",
+        "ناطق",
+        "وزارة",
+        "الوزارة",
+        "وزير",
+        "الوزير",
+        "رئيس",
+        "مكتب",
+        "المرصد",
+        "شهود",
+        "تقرير",
+        "التقرير",
+        "تقارير",
+        "بيانات",
+        "تصريحات",
+        "تصريح",
+        "وسائل",
+        "الإعلام",
+        "الشرطة",
+        "الجيش",
+        "الأمم",
+        "المنظمة",
+        "منظمة",
+        "مصدرا",
+        "مصادرا",
+        "تعبيره",
+        "تعبيرها",
+        "قوله",
+        "قولها",
+        "قولهم",
+        "تعبيرهم",
+    ]
+)
+PRONOUN_SOURCES = frozenset(normalize(w) for w in ["تعبيره", "تعبيرها", "قوله", "قولها", "قولهم", "تعبيرهم"])
+TAIL = re.compile(
+    r"(?<![\w])(?:و?(?:وفق|وفقا|وفقاً|بحسب|حسب|طبقا|طبقاً|نقلا|نقلاً)(?:\s*(?:ل|لـ|عن|ما)\b\s*|\s+)"
+    r"|حسبما\s+|على\s+حد\s+(?=تعبير|قول))"
+)
+QUOTE_WORDS = frozenset(normalize(w) for w in ["قوله", "قولها", "قولهم", "قولهما"])
+
+_WORD_CHARS = r"\w\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed"
+_LEXER = re.compile(f"([{_WORD_CHARS}]+)|([^\\s{_WORD_CHARS}])")
+_MARKS_DOUBLE = '"“”„‟″＂'
+_MARKS_SINGLE = "‘’‚‛"
+_OPEN_GUILLEMET, _CLOSE_GUILLEMET = "«‹", "»›"
+_ALL_MARKS = _MARKS_DOUBLE + _MARKS_SINGLE + _OPEN_GUILLEMET + _CLOSE_GUILLEMET
+_MARK_RE = re.compile(f"[{re.escape(_ALL_MARKS)}]")
+_SENTENCE_PUNCT = ".!?؟"
+_STRIP_CONTENT = " \t\n\r.،,؛;:-–—"
+
+
+class _Lexicon(NamedTuple):
+    forms: dict[str, tuple[str, FrameKind]]  # normalized form -> (lemma, frame)
+    stance: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    forms: dict[str, tuple[str, FrameKind]] = {}
+    for lemma, (frame, written) in SPEECH_VERBS.items():
+        for form in written.split():
+            norm = normalize(form)
+            forms[norm] = (lemma, frame)
+            if norm.startswith("م") and norm.endswith("ا") and len(norm) > 3:  # مشيرا → مشيره، مشيرين
+                forms.setdefault(norm[:-1] + "ه", (lemma, frame))
+                forms.setdefault(norm[:-1] + "ين", (lemma, frame))
+    stance = frozenset(normalize(w) for w in STANCE_VERBS.split())
+    return _Lexicon(forms, stance)
+
+
+_WORD_RE = re.compile(f"[{_WORD_CHARS}]+")
+_SPLIT_RE = re.compile(f"([{_WORD_CHARS}]+)")
+
+
+@lru_cache(maxsize=1 << 16)
+def _norm(word: str) -> str:
+    """``normalize`` of one word, cached (a bounded cache of constant results)."""
+    return normalize(word)
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_trigger(word: str) -> bool:
+    """Whether a written word is a form of a speech or stance verb, with an optional و/ف."""
+    norm = normalize(word)
+    lexicon = _lexicon()
+    if norm in lexicon.forms or norm in lexicon.stance:
+        return True
+    return norm[:1] in "وف" and (norm[1:] in lexicon.forms or norm[1:] in lexicon.stance)
+
+
+class _Trigger(NamedTuple):
+    begin: int
+    finish: int
+    written: str
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def group(self) -> str:
+        return self.written
+
+
+def _triggers(text: str) -> list[_Trigger]:
+    """Speech and stance verbs of ``text``, in order: one cached look-up per word, in C loops."""
+    parts = _SPLIT_RE.split(text)
+    words = parts[1::2]
+    hits = [index for index, hit in enumerate(map(_is_trigger, words)) if hit]
+    if not hits:
+        return []
+    bounds = list(accumulate(map(len, parts)))  # bounds[2i] = start of word i, bounds[2i+1] = its end
+    return [_Trigger(bounds[2 * i], bounds[2 * i + 1], words[i]) for i in hits]
+
+
+def _is_trigger_at(text: str, start: int, end: int) -> bool:
+    return _is_trigger(text[start:end])
+
+
+# --- tokens ---------------------------------------------------------------------------------------
+
+
+class _Tok(NamedTuple):
+    start: int
+    end: int
+    norm: str  # normalized word, or the punctuation character itself
+    word: bool
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+    out = []
+    for match in _LEXER.finditer(text, start, end):
+        if match.group(1) is not None:
+            out.append(_Tok(match.start(), match.end(), _norm(match.group(1)), True))
+        else:
+            out.append(_Tok(match.start(), match.end(), match.group(2), False))
+    return out
+
+
+# --- quotation marks ------------------------------------------------------------------------------
+
+
+class _Region(NamedTuple):
+    open: int  # index of the opening mark
+    close: int  # index of the closing mark (len(text) when never closed)
+    start: int  # content start (marks and whitespace excluded)
+    end: int  # content end
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans = []
+    position = 0
+    for line in text.split("\n"):
+        spans.append((position, position + len(line)))
+        position += len(line) + 1
+    return spans
+
+
+def _quote_regions(text: str) -> list[_Region]:
+    """Balanced quotations: «…» nest; the symmetric families pair in order within a paragraph.
+
+    A quotation left open at the end of a paragraph goes on into the next one when that paragraph
+    opens with a mark (the convention for quotes of several paragraphs) or closes one it never opened.
+    """
+    paragraphs = _paragraphs(text)
+    pairs: list[tuple[int, int]] = []
+    guillemets: list[int] = []
+    open_double = -1
+    open_single = -1
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        marks = [m.start() for m in _MARK_RE.finditer(text, p_start, p_end)]
+        first_mark = marks[0] if marks else -1
+        reopening = first_mark >= 0 and not text[p_start:first_mark].strip()
+        for position in marks:
+            char = text[position]
+            if char in _OPEN_GUILLEMET:
+                if position == first_mark and reopening and guillemets:
+                    continue  # «… / «… : the continuation mark of a multi-paragraph quote
+                guillemets.append(position)
+            elif char in _CLOSE_GUILLEMET:
+                if guillemets:
+                    pairs.append((guillemets.pop(), position))
+                elif _glued_opener(text, position):
+                    guillemets.append(position)
+            elif char in _MARKS_DOUBLE:
+                if open_double < 0:
+                    open_double = position
+                elif position == first_mark and reopening and open_double < p_start:
+                    continue
+                else:
+                    pairs.append((open_double, position))
+                    open_double = -1
+            elif open_single < 0:
+                if char in "‘‚‛":
+                    open_single = position
+            else:
+                pairs.append((open_single, position))
+                open_single = -1
+        nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        carry = nxt is not None and _continues(text, nxt)
+        if not carry:
+            guillemets.clear()
+            open_double = -1
+        open_single = -1
+    regions = []
+    for open_at, close_at in sorted(pairs):
+        start, end = open_at + 1, close_at
+        while start < end and text[start] in " \t\n\r":
+            start += 1
+        while end > start and text[end - 1] in " \t\n\r":
+            end -= 1
+        if end > start:
+            regions.append(_Region(open_at, close_at, start, end))
+    return regions
+
+
+def _glued_opener(text: str, position: int) -> bool:
+    """``بـ»إنهاء`` : a closing guillemet glued to a word on both sides, used as an opener."""
+    before = text[position - 1] if position else " "
+    after = text[position + 1] if position + 1 < len(text) else " "
+    return before == "\u0640" and after.isalpha()
+
+
+def _continues(text: str, paragraph: tuple[int, int]) -> bool:
+    stripped = text[paragraph[0] : paragraph[1]].lstrip()
+    return bool(stripped) and stripped[0] in _ALL_MARKS
+
+
+# --- frames ---------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    kind: QuoteKind
+    speaker: str | None
+    channel: str | None
+    anchor: int  # where the frame is (for ordering and continuation)
+
+
+@dataclass(slots=True)
+class _Context:
+    text: str
+    regions: list[_Region]
+    sentences: list[tuple[int, int]]
+    paragraphs: list[tuple[int, int]]
+    last_speaker: str | None = None
+    last_channel: str | None = None
+    last_outlet: str | None = None  # the last named صحيفة/وكالة, for "الصحيفة"
+    speakers: list[str] = field(default_factory=list)  # speakers named so far, in order
+    _starts: list[int] | None = None
+    _triggers: list[_Trigger] | None = None
+    _trigger_starts: list[int] = field(default_factory=list)
+
+    def triggers_in(self, start: int, end: int) -> list[_Trigger]:
+        """The speech and stance verbs of ``text[start:end]`` (found once per article)."""
+        if self._triggers is None:
+            self._triggers = _triggers(self.text)
+            self._trigger_starts = [t.begin for t in self._triggers]
+        low = bisect_left(self._trigger_starts, start)
+        high = bisect_left(self._trigger_starts, end)
+        return self._triggers[low:high]
+
+    def said(self, speaker: str | None) -> None:
+        if speaker:
+            self.last_speaker = speaker
+            self.speakers.append(speaker)
+
+    def antecedent(self, gender: str | None) -> str | None:
+        """The speaker a pronoun subject refers to: the last one whose gender agrees with the verb."""
+        if gender is None:
+            return self.last_speaker
+        for speaker in reversed(self.speakers[-4:]):
+            if _speaker_gender(speaker) == gender:
+                return speaker
+        return self.last_speaker if gender == "p" else None  # broken plurals: تجار، مصادر
+
+    def sentence_at(self, position: int) -> tuple[int, int]:
+        index = bisect_right(self.sentence_starts, position) - 1
+        if index >= 0 and position < self.sentences[index][1]:
+            return self.sentences[index]
+        return position, position
+
+    @property
+    def sentence_starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = [start for start, _ in self.sentences]
+        return self._starts
+
+    def paragraph_at(self, position: int) -> tuple[int, int]:
+        for start, end in self.paragraphs:
+            if start <= position <= end:
+                return start, end
+        return position, position
+
+    def region_opening_at(self, position: int) -> _Region | None:
+        for region in self.regions:
+            if region.open == position:
+                return region
+        return None
+
+    def region_containing(self, position: int) -> _Region | None:
+        for region in self.regions:
+            if region.open < position < region.close:
+                return region
+        return None
+
+
+_FEMININE_NAMES = frozenset(
+    normalize(w) for w in ["واشنطن", "طهران", "موسكو", "بغداد", "دمشق", "أنقرة", "القاهرة", "الرياض"]
+)
+
+
+def _speaker_gender(speaker: str) -> str:
+    first = normalize(speaker.split()[0])
+    if first.endswith(("ه", "يا")) or first in _FEMININE_NAMES:
+        return "f"
+    if first.endswith(("ون", "ين")) and len(first) > 4:
+        return "p"
+    return "m"
+
+
+def _verb_gender(bare: str, lemma: str) -> str | None:
+    """Agreement of a verb form written without its subject: past -ت, -وا; present ت-, -ون; participle -ة, -ين."""
+    if bare == normalize(lemma):
+        return "m"
+    if bare.endswith(("وا", "ون", "ين")):
+        return "p"
+    if bare.endswith("ت") or bare.startswith("ت") or (bare.startswith("م") and bare.endswith("ه")):
+        return "f"
+    if bare.endswith("ه") and bare[:1] in "قدنل":  # قائلة، داعية، نافية، لافتة
+        return "f"
+    return "m"
+
+
+def _clean_phrase(text: str, start: int, end: int) -> str:
+    phrase = text[start:end]
+    phrase = _MARK_RE.sub("", phrase)
+    phrase = re.sub(r"[()\[\]]", "", phrase)
+    return " ".join(phrase.split()).strip(" ،,؛:.-")
+
+
+def _trim_edges(words: list[_Tok]) -> list[_Tok]:
+    while words and words[0].norm in EDGE_WORDS:
+        words = words[1:]
+    while words and words[-1].norm in EDGE_WORDS:
+        words = words[:-1]
+    return words
+
+
+def _channel_label(ctx: _Context, words: list[_Tok]) -> str | None:
+    norms = [w.norm for w in words]
+    if any(n in TWEET_WORDS or n.removeprefix("و") in TWEET_WORDS for n in norms):
+        return "تويتر"
+    for n in norms:
+        if n in SOCIAL:
+            return SOCIAL[n]
+    lead = {
+        normalize(w)
+        for w in ["في", "عبر", "على", "خلال", "من", "له", "لها", "ل", "لـ", "حسابه", "حسابها", "صفحته", "صفحتها"]
+    }
+    trimmed = list(words)
+    while trimmed and (trimmed[0].norm in lead or trimmed[0].norm in ("ل", "لـ")):
+        trimmed = trimmed[1:]
+    if not trimmed:
+        return None
+    cut = len(trimmed)
+    for index, word in enumerate(trimmed):
+        if word.norm in STOP_WORDS and index:
+            cut = index
+            break
+    trimmed = trimmed[: min(cut, 5)]
+    label = _clean_phrase(ctx.text, trimmed[0].start, trimmed[-1].end)
+    first = trimmed[0].norm
+    if (
+        first.startswith("لل")
+        or (first.startswith("ل") and (first[1:] in ADDRESSEE_CHANNELS or first[1:] in OUTLETS))
+        or first in ADDRESSEE_CHANNELS
+    ):
+        label = label[1:]
+    return _resolve_outlet(ctx, label) or None
+
+
+def _resolve_outlet(ctx: _Context, label: str) -> str:
+    norm = normalize(label)
+    if norm in ("الصحيفه", "الوكاله", "القناه", "الموقع") and ctx.last_outlet:
+        return ctx.last_outlet
+    if norm.startswith(("صحيفه ", "وكاله ", "قناه ", "موقع ")):
+        ctx.last_outlet = label
+    return label
+
+
+def _is_channel_noun(norm: str) -> bool:
+    """تغريدة، التغريدة، حواره، مقابلتها : a channel noun, with the article or a possessive."""
+    for candidate in (norm, norm.removeprefix("ال"), norm.removesuffix("ها"), norm.removesuffix("ه")):
+        if candidate in CHANNEL_NOUNS or (candidate.endswith("ت") and candidate[:-1] + "ه" in CHANNEL_NOUNS):
+            return True
+    return False
+
+
+def _split_gap(ctx: _Context, gap: list[_Tok]) -> tuple[list[_Tok], list[_Tok]]:
+    """Split the words between a verb and its complement into (speaker words, channel words)."""
+    speaker: list[_Tok] = []
+    channel: list[_Tok] = []
+    state = "speaker"
+    index = 0
+    while index < len(gap):
+        tok = gap[index]
+        nxt = gap[index + 1].norm if index + 1 < len(gap) else ""
+        if not tok.word:
+            if tok.norm in "،," and ((speaker and state == "speaker") or state == "channel"):
+                state = "after"
+            index += 1
+            continue
+        norm = tok.norm
+        opens_channel = (
+            (norm in ("في", "عبر", "علي", "خلال") and _is_channel_noun(nxt))
+            or norm in ADDRESSEE_CHANNELS
+            or (norm[:1] == "ل" and (norm[1:] in OUTLETS or "ا" + norm[1:] in OUTLETS))
+            or (norm in ("ل", "لـ") and (nxt in CHANNEL_NOUNS or nxt in _ALL_MARKS))
+            or norm in ("حسابه", "حسابها", "تغريده")
+        )
+        if opens_channel:
+            state = "channel"
+            channel.append(tok)
+        elif state == "channel":
+            if norm in STOP_WORDS:
+                state = "after"
+            else:
+                channel.append(tok)
+        elif state == "speaker":
+            if norm in SOFT_WORDS:
+                pass
+            elif "\u064b" in ctx.text[tok.start : tok.end] and speaker:
+                state = "after"  # an adverbial accusative (سابقاً، مغرداً) ends the speaker phrase
+            elif norm in STOP_WORDS or (norm == "في" and (nxt in STOP_WORDS or nxt == "وقت")):
+                state = "after"
+            elif len(speaker) == 1 and not speaker[0].norm.startswith("ال") and norm.startswith("لل"):
+                state = "after"  # the addressee after a name: "وأعرب بلينكن للكاظمي عن …"
+            else:
+                speaker.append(tok)
+        index += 1
+    speaker = _trim_edges(speaker)[:MAX_SPEAKER_WORDS]
+    return speaker, channel
+
+
+def _speaker_string(ctx: _Context, words: list[_Tok]) -> str | None:
+    if not words:
+        return None
+    phrase = _clean_phrase(ctx.text, words[0].start, words[-1].end)
+    return phrase or None
+
+
+def _subject_before(ctx: _Context, verb_start: int, sentence_start: int) -> str | None:
+    """The subject written before the verb: "صحيفة «ديفينس وان» الأميركية ذكرت"."""
+    toks = _tokens(ctx.text, sentence_start, verb_start)
+    clause: list[_Tok] = []
+    for tok in reversed(toks):
+        if not tok.word and tok.norm in "،,:؛;.":
+            if any(t.word for t in clause) or tok.norm not in "،,":
+                break
+            continue  # "وكان رئيس المنظمة، علي زادة، قال": the apposition before the verb
+        clause.insert(0, tok)
+    words = [t for t in clause if t.word]
+    while words and words[-1].norm in ("قد", "لقد"):
+        words = words[:-1]
+    cut = max((i for i, w in enumerate(words) if w.norm in NOT_SUBJECT), default=-1)
+    if 0 <= cut < len(words) - 1 and words[cut].norm in ("ان", "انه", "بان"):
+        words = words[cut + 1 :]  # "يشار إلى أن ترامب صرح"
+    if not words or len(words) > 10:
+        return None
+    if words[-1].norm in NOT_SUBJECT or any(w.norm in NOT_SUBJECT for w in words[1:]):
+        return None
+    words = _trim_edges(words)
+    if not words:
+        return None
+    if words[0].norm in NOT_SUBJECT:
+        return None
+    return _speaker_string(ctx, words)
+
+
+def _frame_speaker_split_report(ctx: _Context, gap: list[_Tok]) -> tuple[list[_Tok], list[_Tok]]:
+    """نقلت الصحيفة عن مسؤولين … قولهم : (speaker words after عن, channel words before it)."""
+    for index, tok in enumerate(gap):
+        if tok.word and tok.norm == "عن":
+            channel = [t for t in gap[:index] if t.word]
+            rest = []
+            for t in gap[index + 1 :]:
+                if t.word and t.norm in QUOTE_WORDS:
+                    break
+                if not t.word and t.norm in "(":
+                    break
+                rest.append(t)
+            speaker_words = _trim_edges([t for t in rest if t.word or t.norm in _ALL_MARKS])
+            speaker_words = [t for t in speaker_words if t.word]
+            return speaker_words[:MAX_SPEAKER_WORDS], channel
+    return [], []
+
+
+class _Complement(NamedTuple):
+    position: int  # index in the token list of the first content token
+    kind: Literal["that", "colon", "mark", "prep"]
+
+
+def _find_complement(toks: list[_Tok], frame: FrameKind, limit: int, ctx: _Context) -> _Complement | None:
+    """The start of the reported content after a verb, scanning at most ``limit`` words."""
+    words_seen = 0
+    index = 0
+    while index < len(toks):
+        tok = toks[index]
+        if tok.word:
+            norm = tok.norm
+            if norm in COMPLEMENTIZERS:
+                # أشار needs إلى before its أن ("أشار إلى أن"); نوه بأن، لفت أنه are fine too
+                after_preposition = index > 0 and toks[index - 1].norm in ("الي", "ب")
+                if frame == "point" and not after_preposition and not norm.startswith(("ب", "انه", "انها")):
+                    return None
+                return _Complement(index + 1, "that")
+            if frame == "call" and (
+                norm == "الي" or (norm.startswith("ب") and len(norm) > 3 and words_seen and tok.norm[:3] != "بسب")
+            ):
+                return _Complement(index + 1 if norm == "الي" else index, "prep")
+            if frame == "express" and norm == "عن":
+                return _Complement(index + 1, "prep")
+            if frame == "warn" and norm == "من":
+                if index + 1 < len(toks) and toks[index + 1].norm in COMPLEMENTIZERS:
+                    return _Complement(index + 2, "that")
+                return _Complement(index + 1, "prep")
+            if _blocks(ctx, tok):
+                return None  # another speech verb: this one has no complement of its own
+            words_seen += 1
+            if words_seen > limit:
+                return None
+        else:
+            if tok.norm == ":":
+                return _Complement(index + 1, "colon")
+            if tok.norm in _ALL_MARKS and ctx.region_opening_at(tok.start) is not None:
+                region = ctx.region_opening_at(tok.start)
+                assert region is not None
+                inner_words = len(_tokens(ctx.text, region.start, region.end))
+                prev = toks[index - 1] if index else None
+                after_break = prev is None or (not prev.word and prev.norm in "،,") or words_seen == 0
+                if inner_words >= 3 and frame in ("say", "point") and (after_break or _ends_sentence(ctx, region)):
+                    return _Complement(index, "mark")
+                # a quoted name inside the speaker or channel phrase: skip over it
+                while index + 1 < len(toks) and toks[index + 1].start < region.close:
+                    index += 1
+                words_seen += 1
+            if tok.norm in _SENTENCE_PUNCT:
+                return None
+        index += 1
+    return None
+
+
+def _blocks(ctx: _Context, tok: _Tok) -> bool:
+    """Whether a word inside a frame's gap is itself a speech verb (not an ambiguous form such as بين)."""
+    if tok.norm in QUOTE_WORDS or not _is_trigger_at(ctx.text, tok.start, tok.end):
+        return False
+    entry = _lexicon().forms.get(tok.norm)
+    return entry is None or entry[0] not in SHORT_GAP_LEMMAS
+
+
+def _ends_sentence(ctx: _Context, region: _Region) -> bool:
+    """Whether at most one word follows the quotation before its sentence (or clause) ends."""
+    _, s_end = ctx.sentence_at(region.open)
+    if region.close >= s_end:
+        return True
+    return len([t for t in _until_comma(_tokens(ctx.text, region.close + 1, s_end)) if t.word]) <= 1
+
+
+_CLAUSE_PARTICLES = frozenset(
+    normalize(w)
+    for w in ["و", "ف", "لكن", "لكنه", "لكنها", "ولكنه", "ولكنها", "ولكن", "كما", "ثم", "فيما", "بينما", "حيث"]
+)
+
+
+def _content_end(ctx: _Context, start: int, limit: int) -> int:
+    """End of an indirect complement: the sentence end, or a new frame or tail inside the sentence
+    ("…، وأضاف", "…، لكنه أشار إلى أن", "…، مشيراً إلى", "…، وفق بيان")."""
+    text = ctx.text
+    end = limit
+    for match in ctx.triggers_in(start, limit):
+        if ctx.region_containing(match.start()) is not None:
+            continue
+        bare = normalize(match.group())
+        if bare[:1] == "م" and bare in _lexicon().forms and match.start() > start:
+            end = match.start()
+            break
+        comma = max(text.rfind("،", start, match.start()), text.rfind(",", start, match.start()))
+        if comma < 0:
+            continue
+        between = _tokens(text, comma + 1, match.start())
+        if len(between) <= 2 and all(t.word and t.norm in _CLAUSE_PARTICLES for t in between):
+            end = comma
+            break
+    for tail in TAIL.finditer(text, start, end):
+        before = text[max(start, tail.start() - 3) : tail.start()]
+        if ("،" in before or "," in before) and ctx.region_containing(tail.start()) is None:
+            end = tail.start()
+            break
+    return end
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _STRIP_CONTENT:
+        start += 1
+    while end > start and text[end - 1] in _STRIP_CONTENT:
+        end -= 1
+    return start, end
+
+
+def _content(
+    ctx: _Context, toks: list[_Tok], comp: _Complement, sentence_end: int, verb_start: int
+) -> tuple[int, int, QuoteKind] | None:
+    text = ctx.text
+    if comp.position >= len(toks):
+        # the frame ends the paragraph: "وقال الوزير:" and the quote is the next paragraph
+        if comp.kind != "colon":
+            return None
+        _, p_end = ctx.paragraph_at(verb_start)
+        nxt = next(((s, e) for s, e in ctx.paragraphs if s > p_end and text[s:e].strip()), None)
+        if nxt is None:
+            return None
+        region = _region_at_start(ctx, nxt[0])
+        if region is not None:
+            return region.start, region.end, "direct"
+        start, end = _strip_span(text, *nxt)
+        return (start, end, "direct") if end > start else None
+    first = toks[comp.position]
+    if comp.kind == "colon" and first.word and first.norm in COMPLEMENTIZERS:
+        # "وقال الوزير: إن …": the colon introduces reported content
+        if comp.position + 1 >= len(toks):
+            return None
+        return _content(ctx, toks, _Complement(comp.position + 1, "that"), sentence_end, verb_start)
+    if not first.word and first.norm in _ALL_MARKS:
+        marked = _marked_content(ctx, first, sentence_end)
+        if marked is not None:
+            return marked
+    if first.word and first.norm in COMPLEMENTIZERS and comp.kind != "that":
+        return None
+    if comp.kind == "colon":
+        return _colon_content(ctx, first.start, sentence_end)
+    end = _content_end(ctx, first.start, sentence_end)
+    start, end = _strip_span(text, first.start, end)
+    if end - start < 8 or len(_tokens(text, start, end)) < 2:
+        return None
+    return start, end, "indirect"
+
+
+def _marked_content(ctx: _Context, mark: _Tok, sentence_end: int) -> tuple[int, int, QuoteKind] | None:
+    """A complement that opens with a quotation mark: direct when the quotation is the whole complement."""
+    text = ctx.text
+    region = ctx.region_opening_at(mark.start)
+    if region is not None:
+        after = _tokens(text, region.close + 1, max(region.close + 1, sentence_end))
+        tail_words = 0
+        for tok in after:
+            if not tok.word and tok.norm in "،,":
+                break
+            if tok.word:
+                tail_words += 1
+        if tail_words <= 3 or region.close >= sentence_end:
+            return region.start, region.end, "direct"
+    # nested or unbalanced marks: the last mark of the sentence closes the quotation
+    _, p_end = ctx.paragraph_at(mark.start)
+    limit = max(sentence_end, min(p_end, sentence_end + 1))
+    marks = [m.start() for m in _MARK_RE.finditer(text, mark.end, limit)]
+    if marks:
+        last = marks[-1]
+        tail = [t for t in _tokens(text, last + 1, limit) if t.word]
+        symmetric = text[mark.start] in _MARKS_DOUBLE  # "…" pairs are ambiguous when nested
+        if len(tail) <= 3 and last - mark.end > 15 and (region is None or symmetric):
+            start, end = _strip_span(text, mark.end, last)
+            return (start, end, "direct") if end > start else None
+        return None
+    if not _MARK_RE.search(text, mark.end, p_end):  # opened and never closed
+        start, end = _strip_span(text, mark.end, _content_end(ctx, mark.end, sentence_end))
+        return (start, end, "direct") if end - start > 15 else None
+    return None
+
+
+_NARRATOR_OPENERS = frozenset(
+    normalize(w) for w in ["يذكر", "يشار", "وكان", "وكانت", "وقد", "كما", "يذكر", "ويذكر", "ويشار"]
+)
+
+
+def _colon_content(ctx: _Context, start: int, sentence_end: int) -> tuple[int, int, QuoteKind] | None:
+    """ "وقال الوزير: …" without marks: to the end of the sentence, and on through the following
+    sentences of the paragraph until one opens like narration (a speech verb, يذكر، وكان …)."""
+    text = ctx.text
+    end = _content_end(ctx, start, sentence_end)
+    _, p_end = ctx.paragraph_at(start)
+    position = sentence_end
+    while end == sentence_end and position < p_end:
+        nxt = ctx.sentence_at(_skip_space(text, position))
+        if nxt[1] <= position or nxt[0] >= p_end:
+            break
+        opening = [t for t in _tokens(text, nxt[0], min(nxt[1], nxt[0] + 40)) if t.word][:2]
+        if not opening or opening[0].norm in _NARRATOR_OPENERS:
+            break
+        if any(_is_trigger_at(text, t.start, t.end) for t in opening):
+            break
+        if opening[0].norm[:1] == "و" and opening[0].norm[1:2] in "يت" and opening[0].norm not in ("وتابع",):
+            break  # ويمثل، وتعتبر : a third-person verb of the narrator
+        end = _content_end(ctx, nxt[0], nxt[1])
+        sentence_end = nxt[1]
+        position = nxt[1]
+    start, end = _strip_span(text, start, end)
+    return (start, end, "direct") if end > start else None
+
+
+def _skip_space(text: str, position: int) -> int:
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position
+
+
+def _region_at_start(ctx: _Context, position: int) -> _Region | None:
+    for region in ctx.regions:
+        if region.open >= position and not ctx.text[position : region.open].strip():
+            return region
+        if region.open > position:
+            break
+    return None
+
+
+def _is_passive(written: str) -> bool:
+    """أُعلن / ذُكر : a damma on the first letter of the stem."""
+    body = written.lstrip("وف")
+    return len(body) > 1 and body[1] == "\u064f"
+
+
+def _scan_frames(ctx: _Context) -> list[_Found]:
+    text = ctx.text
+    lexicon = _lexicon()
+    found: list[_Found] = []
+    sentence_speakers: dict[int, str] = {}  # sentence start -> the last speaker named in it
+    for match in ctx.triggers_in(0, len(text)):
+        if any(f.start <= match.start() < f.end for f in found):
+            continue  # a frame inside reported content belongs to that content
+        written = match.group()
+        norm = normalize(written)
+        entry = lexicon.forms.get(norm)
+        bare = norm
+        if entry is None and norm[:1] in "وف" and norm[1:] in lexicon.forms:
+            entry = lexicon.forms[norm[1:]]
+            bare = norm[1:]
+        s_start, s_end = ctx.sentence_at(match.start())
+        if s_end <= match.start():
+            continue
+        inside = ctx.region_containing(match.start())
+        if inside is not None and inside.end - inside.start > 40:
+            continue  # a verb inside someone's quotation is part of the quote
+        window = min(s_end, match.end() + GAP_WINDOW)
+        toks = _tokens(text, match.end(), window)
+        if entry is None:  # a stance verb: only its subject matters, for continuations
+            speaker_words, _ = _split_gap(ctx, _until_comma(toks))
+            if 0 < len(speaker_words) <= 8:
+                named = _speaker_string(ctx, speaker_words)
+                ctx.said(named)
+                if named:
+                    sentence_speakers[s_start] = named
+            continue
+        lemma, frame = entry
+        if bare in NARRATOR_FORMS or (lemma == "بين" and bare == norm):
+            continue  # narrator formulas; bare بين is "between"
+        if frame == "came" and (not toks or toks[0].norm != "في"):
+            continue
+        comp = _find_complement(toks, frame, SHORT_GAP_LEMMAS.get(lemma, MAX_GAP), ctx)
+        participle = bare[:1] == "م" or bare in _PARTICIPLES_OTHER
+        if comp is None:
+            # a speech verb without complement still names a speaker for later continuations
+            if participle or _is_passive(written):
+                continue
+            speaker_words, _ = _split_gap(ctx, _until_comma(toks))
+            if speaker_words:
+                named = _speaker_string(ctx, speaker_words[:8])
+                ctx.said(named)
+                if named:
+                    sentence_speakers[s_start] = named
+            continue
+        gap = toks[: comp.position]
+        if gap and gap[-1].word and gap[-1].norm in COMPLEMENTIZERS:
+            gap = gap[:-1]
+        while gap and gap[-1].word and gap[-1].norm in COMPLEMENT_LEADS:
+            gap = gap[:-1]
+        if frame == "report":
+            speaker_words, channel_words = _frame_speaker_split_report(ctx, gap)
+            if not speaker_words and not channel_words:
+                continue
+        elif frame == "came":
+            speaker_words, channel_words = [], [t for t in gap if t.word]
+        else:
+            speaker_words, channel_words = _split_gap(ctx, gap)
+            if frame == "call" and len(speaker_words) > 1:
+                speaker_words = _known_prefix(ctx, speaker_words)
+                last = speaker_words[-1].norm
+                if len(speaker_words) > 1 and last.startswith("ال") and last.endswith(("ين", "ات", "ون")):
+                    speaker_words = speaker_words[:-1]  # the addressees: "دعا الوزير المواطنين إلى"
+        speaker: str | None
+        continuation = False
+        if lemma == "قيل" or _is_passive(written):
+            speaker = None
+        elif speaker_words:
+            speaker = _speaker_string(ctx, speaker_words)
+            speaker = _resolve_outlet(ctx, speaker) if speaker else None
+        elif frame == "came":
+            speaker = None
+        else:
+            subject = None if participle or norm[:1] in "وف" else _subject_before(ctx, match.start(), s_start)
+            if subject is not None:
+                speaker = _resolve_outlet(ctx, subject)
+            elif bare in NARRATOR_PRESENT and not [t for t in gap if t.word]:
+                continue
+            elif participle and s_start in sentence_speakers:
+                speaker = sentence_speakers[s_start]
+                continuation = True
+            else:
+                speaker = ctx.antecedent(_verb_gender(bare, lemma))
+                continuation = True
+        channel = _channel_label(ctx, channel_words) if channel_words else None
+        if speaker is not None and channel is None:
+            channel = _channel_of_speaker(speaker)
+        if channel is None and continuation and speaker == ctx.last_speaker:
+            channel = ctx.last_channel
+        if comp.position >= len(toks) and window < s_end:
+            toks = _tokens(text, match.end(), s_end)
+        content = _content(ctx, toks, comp, s_end, match.start())
+        if speaker is not None:
+            ctx.said(speaker)
+            sentence_speakers[s_start] = speaker
+        if content is None:
+            continue
+        start, end, kind = content
+        if frame in ("call", "express", "warn") and comp.kind == "prep":
+            kind = "indirect"
+            start, end = _strip_span(text, start, _content_end(ctx, start, s_end))
+        ctx.last_channel = channel
+        found.append(_Found(start, end, kind, speaker, channel, match.start()))
+    return found
+
+
+#: Participles that do not start with م (قائلاً، داعياً، نافياً، لافتاً، ذاكراً، زاعماً، كاشفاً).
+_PARTICIPLES_OTHER = frozenset(
+    normalize(w)
+    for w in [
+        "قائلاً",
+        "قائلةً",
+        "قائلين",
+        "قائلا",
+        "قائلة",
+        "داعياً",
+        "داعيةً",
+        "داعيا",
+        "داعية",
+        "نافياً",
+        "نافيةً",
+        "نافيا",
+        "نافية",
+        "لافتاً",
+        "لافتةً",
+        "لافتا",
+        "لافتة",
+        "ذاكراً",
+        "ذاكرا",
+        "زاعماً",
+        "زاعما",
+        "كاشفاً",
+        "كاشفا",
+    ]
+)
+
+
+def _known_prefix(ctx: _Context, words: list[_Tok]) -> list[_Tok]:
+    """ "ودعا العامري الأجهزة الأمنية إلى": the speaker is the part a previous speaker shares."""
+    known = {normalize(w) for speaker in ctx.speakers for w in speaker.split()}
+    cut = 0
+    while cut < len(words) and words[cut].norm in known:
+        cut += 1
+    return words[:cut] if cut else words
+
+
+#: Words that may stand right before a complementizer (إلى أن، على أن) and are not the speaker.
+COMPLEMENT_LEADS = frozenset(normalize(w) for w in ["إلى", "على", "من", "عن"])
+NARRATOR_PRESENT = frozenset(normalize(w) for w in ["يذكر", "يشار", "يتوقع", "يعتبر", "يرى"])
+
+
+def _until_comma(toks: list[_Tok]) -> list[_Tok]:
+    out = []
+    for tok in toks:
+        if not tok.word and tok.norm in "،,.:؛":
+            break
+        out.append(tok)
+    return out
+
+
+def _channel_of_speaker(speaker: str) -> str | None:
+    """ "بيان البيت الأبيض" speaks through a statement; "صحيفة نيويورك تايمز" is itself an outlet."""
+    first = normalize(speaker.split()[0]).removeprefix("ال")
+    if first in ("بيان", "تغريده", "تقرير", "رساله"):
+        return "تويتر" if first == "تغريده" else speaker.split()[0].removeprefix("ال")
+    if first in ("صحيفه", "وكاله", "قناه", "موقع", "شبكه", "تلفزيون", "اذاعه") and len(speaker.split()) > 1:
+        return speaker
+    return None
+
+
+def _quote_first(ctx: _Context, found: list[_Found]) -> list[_Found]:
+    """«…»، قال الوزير : a quotation that opens its sentence and the frame that follows it."""
+    text = ctx.text
+    lexicon = _lexicon()
+    out = []
+    taken = [(f.start, f.end) for f in found]
+    for region in ctx.regions:
+        if any(s < region.end and region.start < e for s, e in taken):
+            continue
+        s_start, _ = ctx.sentence_at(region.open)
+        p_start, _ = ctx.paragraph_at(region.open)
+        lead = text[min(s_start, region.open) : region.open].strip()
+        if lead not in ("", "و") and text[p_start : region.open].strip():
+            continue
+        after = text[region.close + 1 : region.close + 40]
+        first_word = _WORD_RE.match(after.lstrip(" ،,-–"))
+        match = first_word if first_word is not None and _is_trigger(first_word.group()) else None
+        inner_words = len(_tokens(text, region.start, region.end))
+        if match is not None and inner_words >= 3:
+            offset = region.close + 1 + (len(after) - len(after.lstrip(" ،,-–")))
+            entry = lexicon.forms.get(normalize(match.group()).lstrip("وف")) or lexicon.forms.get(
+                normalize(match.group())
+            )
+            if entry is None or entry[1] not in ("say", "point"):
+                continue
+            _, s_end = ctx.sentence_at(offset)
+            toks = _until_comma(_tokens(text, offset + match.end(), max(s_end, offset + match.end())))
+            speaker_words, channel_words = _split_gap(ctx, toks)
+            speaker = _speaker_string(ctx, speaker_words) or ctx.last_speaker
+            channel = _channel_label(ctx, channel_words) if channel_words else None
+            out.append(_Found(region.start, region.end, "direct", speaker, channel, region.open))
+            continue
+        # a paragraph that is one quotation, right after a paragraph that ended with a direct quote
+        paragraph = ctx.paragraph_at(region.open)
+        whole = not text[paragraph[0] : region.open].strip() and not text[region.close + 1 : paragraph[1]].strip(" .،")
+        previous = _previous_paragraph(ctx, paragraph[0])
+        if whole and previous is not None and inner_words >= 4:
+            prior = [f for f in (*found, *out) if previous[0] <= f.start < previous[1] and f.kind == "direct"]
+            if prior and text[prior[-1].end : previous[1]].strip(" .،" + _ALL_MARKS) == "":
+                out.append(
+                    _Found(region.start, region.end, "direct", prior[-1].speaker, prior[-1].channel, region.open)
+                )
+    return out
+
+
+def _previous_paragraph(ctx: _Context, start: int) -> tuple[int, int] | None:
+    previous = None
+    for p_start, p_end in ctx.paragraphs:
+        if p_start >= start:
+            break
+        if ctx.text[p_start:p_end].strip():
+            previous = (p_start, p_end)
+    return previous
+
+
+def _tails(ctx: _Context, found: list[_Found]) -> list[_Found]:
+    """ "…، وفق بيان للبيت الأبيض" and "وبحسب المصادر، فإن …": attribution of a whole clause."""
+    text = ctx.text
+    out = []
+    for match in TAIL.finditer(text):
+        s_start, s_end = ctx.sentence_at(match.start())
+        if s_end <= match.start() or ctx.region_containing(match.start()) is not None:
+            continue
+        source_toks = _until_comma(_tokens(text, match.end(), s_end))
+        words = [t for t in source_toks if t.word]
+        if not words:
+            continue
+        lexicon = _lexicon()
+        speaker: str | None
+        channel: str | None = None
+        head = words[0].norm
+        verb = _is_trigger_at(text, words[0].start, words[0].end) or (head.endswith("ه") and head[:-1] in lexicon.forms)
+        if verb:  # حسبما ذكرت الوكالة
+            speaker_words, channel_words = _split_gap(ctx, source_toks[1:])
+            speaker = _speaker_string(ctx, speaker_words)
+            channel = _channel_label(ctx, channel_words) if channel_words else None
+        elif head in PRONOUN_SOURCES:
+            speaker = ctx_speaker_before(found, match.start()) or ctx.last_speaker
+        elif (
+            head in SOURCE_HEADS
+            or head.removeprefix("ل") in SOURCE_HEADS
+            or head.removeprefix("لل") in {h.removeprefix("ال") for h in SOURCE_HEADS}
+        ):
+            speaker_words = words[:6]
+            cut = next((i for i, w in enumerate(speaker_words) if w.norm in STOP_WORDS), len(speaker_words))
+            speaker_words = speaker_words[:cut]
+            phrase = _speaker_string(ctx, speaker_words) or ""
+            first = normalize(phrase.split()[0]) if phrase else ""
+            if first.removeprefix("ل") in ("بيان", "البيان"):
+                channel = "بيان"
+                owner = phrase.split()[1:]
+                if owner:
+                    owner[0] = _drop_lam(owner[0])
+                speaker = " ".join(owner) or None
+            else:
+                words_out = phrase.split()
+                words_out[0] = _drop_lam(words_out[0])
+                speaker = " ".join(words_out)
+                if first.startswith(("وكاله", "صحيفه", "قناه", "موقع", "لوكاله", "لصحيفه")):
+                    channel = speaker
+        else:
+            continue
+        same_sentence = [f for f in found if s_start <= f.anchor < s_end]
+        if same_sentence:
+            for f in same_sentence:
+                if f.channel is None and channel is not None:
+                    f.channel = channel
+            continue
+        lead_text = text[s_start : match.start()]
+        if not lead_text.strip(" و،,"):  # "وبحسب المصادر، فإن …"
+            comma = source_toks[-1].end if source_toks else match.end()
+            rest = _tokens(text, comma, s_end)
+            index = 0
+            while index < len(rest) and (not rest[index].word or rest[index].norm in ("فان", "ف", "ان")):
+                index += 1
+            if index >= len(rest):
+                continue
+            start, end = _strip_span(text, rest[index].start, _content_end(ctx, rest[index].start, s_end))
+        else:
+            start, end = _strip_span(text, s_start, match.start())
+            first_word = _tokens(text, start, min(end, start + 20))
+            if first_word and first_word[0].norm in ("و",):
+                start = first_word[1].start if len(first_word) > 1 else start
+        if end - start < 12 or (speaker is None and channel is None):
+            continue
+        out.append(_Found(start, end, "indirect", speaker, channel, match.start()))
+    return out
+
+
+def _drop_lam(word: str) -> str:
+    """للبيت → البيت, لوزارة → وزارة (the preposition لـ glued to a source)."""
+    if word.startswith("لل"):
+        return "ال" + word[2:]
+    if word.startswith("لـ"):
+        return word[2:]
+    if word.startswith("ل") and len(word) > 3 and not word.startswith("ال"):
+        return word[1:]
+    return word
+
+
+def ctx_speaker_before(found: list[_Found], position: int) -> str | None:
+    before = [f for f in found if f.anchor < position and f.speaker]
+    return before[-1].speaker if before else None
+
+
+def extract_quotes(article_id: str, text: str) -> list[Quote]:
+    """Direct and indirect quotes of ``text``, in order; ``text[q.start:q.end]`` is the content."""
+    if not text:
+        return []
+    regions = _quote_regions(text) if _MARK_RE.search(text) else []
+    ctx = _Context(text, regions, split_sentences(text), _paragraphs(text))
+    found = _scan_frames(ctx)
+    found.extend(_quote_first(ctx, found))
+    found.extend(_tails(ctx, found))
+    found.sort(key=lambda f: (f.start, f.end))
+    quotes: list[Quote] = []
+    for item in found:
+        if any(q.kind == item.kind and item.start < q.end and q.start < item.end for q in quotes[-3:]):
+            continue  # overlapping frames of one kind: keep the first
+        quotes.append(Quote(article_id, item.start, item.end, item.kind, item.speaker, None, item.channel))
+    return quotes
+
+
+# --- speakers -------------------------------------------------------------------------------------
+
+_PUNCT = re.compile(r"[^\w\s]")
+
+
+def _speaker_key(speaker: str) -> str:
+    return " ".join(normalize(_PUNCT.sub(" ", speaker)).split())
+
+
+def speakers_match(predicted: str | None, gold: str | None) -> bool:
+    """Equal when both are ``None``, or when, normalized, one contains the other."""
+    if predicted is None or gold is None:
+        return predicted is None and gold is None
+    a, b = _speaker_key(predicted), _speaker_key(gold)
+    if not a or not b:
+        return a == b
+    return a in b or b in a
+
+
+# --- the same quote across outlets ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteVersion:
+    """One article's wording of a grouped quote, and how it differs from the group's reference."""
+
+    quote: Quote
+    text: str  # the wording in this article: article_text[quote.start:quote.end]
+    exact: bool  # same content terms as the reference wording
+    added: tuple[str, ...] = ()  # content terms this wording has and the reference lacks
+    missing: tuple[str, ...] = ()  # content terms of the reference this wording lacks
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteGroup:
+    """The same statement as carried by one or more articles; ``versions[0]`` is the reference."""
+
+    id: str
+    speaker: str | None
+    channel: str | None
+    versions: tuple[QuoteVersion, ...]
+
+    @property
+    def reworded(self) -> bool:
+        return any(not version.exact for version in self.versions)
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        return tuple(sorted({version.quote.article_id for version in self.versions}))
+
+
+GROUP_MIN_SHARED = 4
+GROUP_MIN_CONTAINMENT = 0.6
+
+
+def group_quotes(quotes_with_texts: Iterable[tuple[Quote, str]]) -> list[QuoteGroup]:
+    """Group the same quote across articles: pairs of (quote, text of its article).
+
+    Two quotes from different articles join when their content terms (``match_terms``: normalized,
+    clitics stripped, spelling variants unified) share at least ``GROUP_MIN_SHARED`` terms covering
+    ``GROUP_MIN_CONTAINMENT`` of the shorter quote, and their speakers do not contradict each
+    other. Groups are the connected components; every quote is in exactly one group (singletons
+    included). Deterministic: the output does not depend on the input order.
+    """
+    items = sorted(
+        {(q.article_id, q.start, q.end, q.kind): (q, text[q.start : q.end]) for q, text in quotes_with_texts}.items()
+    )
+    quotes_list = [value[0] for _, value in items]
+    wordings = [value[1] for _, value in items]
+    terms = [frozenset(match_terms(wording)) for wording in wordings]
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    index: dict[str, list[int]] = {}
+    for i, term_set in enumerate(terms):
+        for term in term_set:
+            index.setdefault(term, []).append(i)
+    for i, term_set in enumerate(terms):
+        shared: dict[int, int] = {}
+        for term in term_set:
+            for j in index[term]:
+                if j > i:
+                    shared[j] = shared.get(j, 0) + 1
+        for j, count in sorted(shared.items()):
+            if quotes_list[i].article_id == quotes_list[j].article_id:
+                continue
+            smaller = min(len(term_set), len(terms[j]))
+            if count < min(GROUP_MIN_SHARED, smaller) or count < GROUP_MIN_CONTAINMENT * smaller:
+                continue
+            a, b = quotes_list[i].speaker, quotes_list[j].speaker
+            if a is not None and b is not None and not _speakers_compatible(a, b):
+                continue
+            root_i, root_j = find(i), find(j)
+            if root_i != root_j:
+                parent[max(root_i, root_j)] = min(root_i, root_j)
+    members: dict[int, list[int]] = {}
+    for i in range(len(items)):
+        members.setdefault(find(i), []).append(i)
+    groups = []
+    for root in sorted(members):
+        ids = members[root]
+        reference = max(ids, key=lambda i: (len(terms[i]), quotes_list[i].kind == "direct", -i))
+        ordered = [reference, *(i for i in ids if i != reference)]
+        versions = tuple(
+            QuoteVersion(
+                quotes_list[i],
+                wordings[i],
+                terms[i] == terms[reference],
+                tuple(sorted(terms[i] - terms[reference])),
+                tuple(sorted(terms[reference] - terms[i])),
+            )
+            for i in ordered
+        )
+        speaker = next((quotes_list[i].speaker for i in ordered if quotes_list[i].speaker), None)
+        channel = next((quotes_list[i].channel for i in ordered if quotes_list[i].channel), None)
+        key = "|".join(f"{quotes_list[i].article_id}:{quotes_list[i].start}:{quotes_list[i].end}" for i in sorted(ids))
+        group_id = "q" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+        groups.append(QuoteGroup(group_id, speaker, channel, versions))
+    return groups
+
+
+def _speakers_compatible(a: str, b: str) -> bool:
+    if speakers_match(a, b):
+        return True
+    return bool(set(match_terms(a)) & set(match_terms(b)))
+
+
+# --- the stage ------------------------------------------------------------------------------------
+
+
+@stage("quotes", requires={"text"}, provides={"quotes"})
+def quotes(articles: Iterable[Article], cfg: Any = None) -> Iterator[Article | Rejection]:
+    """Attach each article's direct and reported speech (``Article.quotes``)."""
+    for article in articles:
+        yield replace(article, quotes=tuple(extract_quotes(article.id, article.text)))
+
+
+def quote_texts(text: str, found: Sequence[Quote]) -> list[str]:
+    """The content of each quote, as written."""
+    return [text[q.start : q.end] for q in found]

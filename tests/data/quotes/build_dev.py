@@ -1,0 +1,214 @@
+"""Rebuild the quote development set from the shared data, the selection rule and the annotator's decisions.
+
+Research tool, not part of the product. It never writes article text into the repository: the files
+it writes hold only ids, a sha1 of each text, character offsets, kinds, speakers and channels.
+
+    python tests/data/quotes/build_dev.py select         # write selection.jsonl (which articles)
+    python tests/data/quotes/build_dev.py suggest        # write suggested.jsonl (the extractor's spans)
+    python tests/data/quotes/build_dev.py show 0 10      # print articles 0..9 with their suggestions
+    python tests/data/quotes/build_dev.py write          # dev.jsonl = suggested + decisions.jsonl
+    python tests/data/quotes/build_dev.py changes        # how many suggestions the annotator changed
+
+Selection: SaudiNewsNet days outside 2015-08-06 … 2015-08-11 and SemEval-2022 Task 8 Arabic train
+texts, bodies of 300 … 2,500 characters, shuffled with ``random.Random(20240601)``; 84 % drawn among
+bodies that contain a speech verb or a quotation mark, 16 % among those without; plus the two seeds.
+
+``decisions.jsonl`` holds, per article key, the final list of quotes when it differs from the
+suggestion (``{"key", "quotes": [...]}``); the annotator wrote one for every article they corrected.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import re
+import sys
+import zipfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[2]
+DATA = REPO.parent / "shared" / "data"
+SEEDS = REPO.parent / "shared" / "seeds"
+EXCLUDED_DAYS = {f"2015-08-{d:02d}.zip" for d in range(6, 12)}
+SEED = 20240601
+N_SPEECH_SNN, N_PLAIN_SNN, N_SPEECH_SEMEVAL, N_PLAIN_SEMEVAL = 44, 8, 10, 2
+
+SPEECH = re.compile(r"(?:قال|أكد|أضاف|أشار|أوضح|أعلن|ذكر|شدد|دعا|نفى|حذر|اعتبر|لفت|أعرب|مشيرا|مؤكدا|مضيفا)|[«»“”\"]")
+
+
+def sha1(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def seed_text(path: Path) -> str:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    first = next(i for i, line in enumerate(lines) if line.strip())
+    return "\n".join(lines[first + 1 :])
+
+
+def candidates() -> list[dict]:
+    out = []
+    for zpath in sorted((DATA / "saudinewsnet" / "dataset").glob("*.zip")):
+        if zpath.name in EXCLUDED_DAYS:
+            continue
+        with zipfile.ZipFile(zpath) as archive:
+            for member in archive.namelist():
+                for record in json.loads(archive.read(member)):
+                    text = record.get("content") or ""
+                    if 300 <= len(text) <= 2500 and record.get("url"):
+                        out.append({"dataset": "saudinewsnet", "file": zpath.name, "url": record["url"], "text": text})
+    semeval = DATA / "semeval2022_task8_ar" / "ar_ar_train_pairs_with_text.jsonl"
+    for line in semeval.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        for side in (1, 2):
+            text = record.get(f"text{side}") or ""
+            if 300 <= len(text) <= 2500:
+                out.append({"dataset": "semeval", "pair_id": record["pair_id"], "side": side, "text": text})
+    return out
+
+
+def key(entry: dict) -> str:
+    if entry["dataset"] == "saudinewsnet":
+        return f"snn:{entry['file']}:{entry['url']}"
+    if entry["dataset"] == "semeval":
+        return f"semeval:{entry['pair_id']}:{entry['side']}"
+    return f"seed:{entry['seed']}"
+
+
+def select() -> list[dict]:
+    rng = random.Random(SEED)
+    pool = candidates()
+    seen_texts: set[str] = set()
+    chosen = []
+    for dataset, n_speech, n_plain in (
+        ("saudinewsnet", N_SPEECH_SNN, N_PLAIN_SNN),
+        ("semeval", N_SPEECH_SEMEVAL, N_PLAIN_SEMEVAL),
+    ):
+        items = [e for e in pool if e["dataset"] == dataset]
+        rng.shuffle(items)
+        speech = [e for e in items if SPEECH.search(e["text"])]
+        plain = [e for e in items if not SPEECH.search(e["text"])]
+        for group, n in ((speech, n_speech), (plain, n_plain)):
+            taken = 0
+            for entry in group:
+                if taken == n:
+                    break
+                digest = sha1(entry["text"])
+                if digest in seen_texts:
+                    continue
+                seen_texts.add(digest)
+                chosen.append({**entry, "selected": "speech" if group is speech else "plain"})
+                taken += 1
+    for path in sorted(SEEDS.glob("*.txt")):
+        chosen.append({"dataset": "seed", "seed": path.name, "text": seed_text(path), "selected": "seed"})
+    return chosen
+
+
+def ids_only(entry: dict) -> dict:
+    out = {k: v for k, v in entry.items() if k != "text"}
+    out["sha1"] = sha1(entry["text"])
+    return out
+
+
+def load(name: str) -> list[dict]:
+    path = HERE / name
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def texts() -> dict[str, str]:
+    sys.path.insert(0, str(REPO / "src"))
+    from akhbar.eval.quotes import resolve_texts
+
+    return resolve_texts(load("selection.jsonl"), DATA, [SEEDS])
+
+
+def main(argv: list[str]) -> None:
+    command = argv[0]
+    if command == "select":
+        rows = [ids_only(e) for e in select()]
+        (HERE / "selection.jsonl").write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
+        )
+        print(len(rows), "articles selected")
+    elif command == "suggest":
+        sys.path.insert(0, str(REPO / "src"))
+        from akhbar.stages.quotes import extract_quotes
+
+        found = texts()
+        rows = []
+        for entry in load("selection.jsonl"):
+            text = found[key(entry)]
+            quotes = [
+                {"start": q.start, "end": q.end, "kind": q.kind, "speaker": q.speaker, "channel": q.channel}
+                for q in extract_quotes("x", text)
+            ]
+            rows.append({"key": key(entry), "quotes": quotes})
+        (HERE / "suggested.jsonl").write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
+        )
+    elif command == "show":
+        found = texts()
+        suggested = {r["key"]: r["quotes"] for r in load("suggested.jsonl")}
+        decided = (
+            {r["key"]: r["quotes"] for r in load("decisions.jsonl")} if (HERE / "decisions.jsonl").exists() else {}
+        )
+        rows = load("selection.jsonl")
+        for number in range(int(argv[1]), min(int(argv[2]), len(rows))):
+            k = key(rows[number])
+            text = found[k]
+            print(f"===== [{number}] {k}")
+            print(text)
+            print("--- quotes", "(decided)" if k in decided else "(suggested)")
+            for i, q in enumerate(decided.get(k, suggested[k])):
+                print(
+                    f"  #{i} {q['kind']} [{q['start']}:{q['end']}] sp={q['speaker']} ch={q['channel']} :: "
+                    + text[q["start"] : q["end"]].replace("\n", " / ")
+                )
+    elif command == "write":
+        suggested = {r["key"]: r["quotes"] for r in load("suggested.jsonl")}
+        decided = {r["key"]: r["quotes"] for r in load("decisions.jsonl")}
+        rows = []
+        for entry in load("selection.jsonl"):
+            k = key(entry)
+            rows.append({**entry, "quotes": decided.get(k, suggested[k])})
+        (HERE / "dev.jsonl").write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
+        )
+        print(len(rows), "articles,", sum(len(r["quotes"]) for r in rows), "quotes")
+    elif command == "changes":
+        print(json.dumps(changes(), indent=1))
+
+
+def changes() -> dict[str, int]:
+    """Suggested quotes kept unchanged / changed (span, kind, speaker or channel) / deleted; quotes added."""
+    suggested = {r["key"]: r["quotes"] for r in load("suggested.jsonl")}
+    final = {key(r): r["quotes"] for r in load("dev.jsonl")}
+    counts = {"suggested": 0, "kept": 0, "changed": 0, "deleted": 0, "added": 0, "final": 0}
+    for k, before in suggested.items():
+        after = final[k]
+        counts["suggested"] += len(before)
+        counts["final"] += len(after)
+        used: set[int] = set()
+        for q in before:
+            same = next((i for i, a in enumerate(after) if i not in used and a == q), None)
+            if same is not None:
+                used.add(same)
+                counts["kept"] += 1
+                continue
+            near = next(
+                (i for i, a in enumerate(after) if i not in used and a["start"] < q["end"] and q["start"] < a["end"]),
+                None,
+            )
+            if near is not None:
+                used.add(near)
+                counts["changed"] += 1
+            else:
+                counts["deleted"] += 1
+        counts["added"] += len(after) - len(used)
+    return counts
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
