@@ -53,16 +53,32 @@ class ClusterConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class DedupeConfig:
+    threshold: float = 0.5  # Jaccard similarity of shingle sets that makes a near duplicate
+    shingle_words: int = 5  # words per shingle
+    min_words: int = 5  # bodies with fewer normalized words are never compared (captions, "كاريكاتير")
+    sample_safety: float = 20.0  # expected shared sampled shingles of a pair at the threshold ...
+    min_shared: int = 2  # ... of which a candidate must share this many (miss ≈ 21·e^-20 ≈ 4e-8)
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     db: Path = Path("akhbar.db")
     ingest: IngestConfig = field(default_factory=IngestConfig)
     clean: CleanConfig = field(default_factory=CleanConfig)
     normalize: NormalizeConfig = field(default_factory=NormalizeConfig)
+    dedupe: DedupeConfig = field(default_factory=DedupeConfig)
     cluster: ClusterConfig = field(default_factory=ClusterConfig)
 
 
 _TOP_LEVEL = {"db"}
-_SECTIONS = {"ingest": IngestConfig, "clean": CleanConfig, "normalize": NormalizeConfig, "cluster": ClusterConfig}
+_SECTIONS = {
+    "ingest": IngestConfig,
+    "clean": CleanConfig,
+    "normalize": NormalizeConfig,
+    "dedupe": DedupeConfig,
+    "cluster": ClusterConfig,
+}
 
 
 def _coerce(value: Any, current: Any, name: str) -> Any:

@@ -25,6 +25,7 @@ from akhbar.sources import InputFile, expand_paths, read_file
 from akhbar.stages.article import to_article
 from akhbar.stages.clean import OutletBoilerplate, clean
 from akhbar.stages.cluster import StoryClusterer
+from akhbar.stages.dedupe import DuplicateIndex, article_agency
 from akhbar.stages.normalize import normalize
 from akhbar.stages.quotes import quotes as extract_quotes_stage
 from akhbar.store.sqlite import EventRow, Store, StoredArticle, StoryRow
@@ -170,26 +171,56 @@ def cluster(settings: Settings, rebuild: bool = False, progress: Progress | None
         if not pending_ids:
             return ClusterSummary(0, 0, store.count_stories(), time.perf_counter() - started)
         clusterer = StoryClusterer(settings.cluster)
+        duplicates = DuplicateIndex(settings.dedupe)
+        placed: dict[str, tuple[str, str]] = {}  # article id -> (story, event), for copies to follow
         first = store.article(pending_ids[0]).time
         horizon = first - timedelta(days=settings.cluster.window_days)
         for previous in store.clustered_since(horizon):
             article = previous.article
             assert article.story_id is not None and article.event_id is not None
+            duplicates.add(article)
             clusterer.observe(article, previous.time, article.story_id, article.event_id)
+            placed[article.id] = (article.story_id, article.event_id)
         progress.start("grouping into stories", len(pending_ids))
         new_stories = 0
         batch: list[Assignment] = []
+        copies: list[tuple[str, str | None, float | None, str | None]] = []
         for chunk_start in range(0, len(pending_ids), settings.ingest.batch_size):
             chunk = pending_ids[chunk_start : chunk_start + settings.ingest.batch_size]
             for stored in _load(store, chunk):
-                decision = clusterer.assign(stored.article, stored.time)
+                article = stored.article
+                copy = duplicates.add(article)
+                target = _story_of(store, placed, copy.original_id) if copy is not None else None
+                if copy is not None and target is not None:
+                    # a wire copy belongs where its original is, whatever the scorer would say
+                    clusterer.observe(article, stored.time, *target)
+                    decision = Assignment(article.id, target[0], target[1], copy.similarity, False, False)
+                else:
+                    decision = clusterer.assign(article, stored.time)
+                placed[article.id] = (decision.story_id, decision.event_id)
                 new_stories += decision.new_story
                 batch.append(decision)
-            store.save_assignments(batch)
+                agency = copy.agency if copy is not None else article_agency(article)
+                if copy is not None or agency is not None:
+                    copies.append(
+                        (article.id, copy.original_id if copy else None, copy.similarity if copy else None, agency)
+                    )
+            store.save_assignments(batch, copies)
             progress.advance(len(batch))
             batch.clear()
+            copies.clear()
         progress.stop()
         return ClusterSummary(len(pending_ids), new_stories, store.count_stories(), time.perf_counter() - started)
+
+
+def _story_of(store: Store, placed: dict[str, tuple[str, str]], article_id: str) -> tuple[str, str] | None:
+    """The (story, event) an article was put in: this run's decisions first, then the store's."""
+    if article_id in placed:
+        return placed[article_id]
+    article = store.article(article_id).article
+    if article.story_id is None or article.event_id is None:
+        return None
+    return article.story_id, article.event_id
 
 
 def _counted(records: Iterable[Record], counts: Counter[str]) -> Iterator[Record]:

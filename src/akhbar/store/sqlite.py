@@ -284,20 +284,32 @@ class Store:
         full = replace(stored.article, mentions=self.mentions(article_id), quotes=self.quotes(article_id))
         return StoredArticle(full, stored.seen)
 
-    def save_duplicates(self, decisions: Sequence[tuple[str, str, float, str | None]]) -> None:
+    def save_duplicates(self, decisions: Sequence[tuple[str, str | None, float | None, str | None]]) -> None:
         """Record ``(article_id, original_id, similarity, agency)`` decisions in one transaction."""
         with self.transaction() as con:
-            con.executemany(
-                "UPDATE articles SET duplicate_of=?, duplicate_similarity=?, agency=coalesce(agency, ?) WHERE id=?",
-                [(original, similarity, agency, article_id) for article_id, original, similarity, agency in decisions],
-            )
+            self._write_duplicates(con, decisions)
+
+    @staticmethod
+    def _write_duplicates(
+        con: sqlite3.Connection, decisions: Sequence[tuple[str, str | None, float | None, str | None]]
+    ) -> None:
+        con.executemany(
+            "UPDATE articles SET duplicate_of=?, duplicate_similarity=?, agency=coalesce(agency, ?) WHERE id=?",
+            [(original, similarity, agency, article_id) for article_id, original, similarity, agency in decisions],
+        )
 
     # -- stories ----------------------------------------------------------------------------
-    def save_assignments(self, assignments: Sequence[Assignment]) -> None:
-        """Record cluster decisions and refresh the stories and events they touch, in one transaction."""
+    def save_assignments(
+        self,
+        assignments: Sequence[Assignment],
+        duplicates: Sequence[tuple[str, str | None, float | None, str | None]] = (),
+    ) -> None:
+        """Record cluster decisions (and the duplicate links and agencies found on the way) and refresh
+        the stories and events they touch, in one transaction."""
         if not assignments:
             return
         with self.transaction() as con:
+            self._write_duplicates(con, duplicates)
             con.executemany(
                 "UPDATE articles SET story_id=?, event_id=?, score=? WHERE id=?",
                 [(a.story_id, a.event_id, a.score, a.article_id) for a in assignments],
@@ -339,7 +351,10 @@ class Store:
 
     def reset_clusters(self) -> None:
         with self.transaction() as con:
-            con.execute("UPDATE articles SET story_id=NULL, event_id=NULL, score=NULL")
+            con.execute(
+                "UPDATE articles SET story_id=NULL, event_id=NULL, score=NULL, "
+                "duplicate_of=NULL, duplicate_similarity=NULL"
+            )
             con.execute("DELETE FROM stories")
             con.execute("DELETE FROM events")
 
