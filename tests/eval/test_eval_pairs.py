@@ -10,11 +10,9 @@ from akhbar.config import Settings
 from akhbar.eval.metrics import pearson, roc_auc
 from akhbar.eval.pairs import (
     evaluate_pairs,
-    learn_frequencies,
     prepare_articles,
     read_pairs,
     score_similarities,
-    similarity,
 )
 from akhbar.eval.stories import EvalFileError
 from akhbar.stages.cluster import StoryClusterer, cosine
@@ -61,8 +59,8 @@ def _similarities(path: Path, settings: Settings) -> list[float]:
     pairs, documents = read_pairs(path)
     articles = prepare_articles(documents.values(), settings)
     clusterer = StoryClusterer(settings.cluster)
-    learn_frequencies(clusterer, articles.values())
-    return [similarity(clusterer, articles[p.key1], articles[p.key2]) for p in pairs]
+    clusterer.learn_frequencies(articles.values())
+    return [clusterer.similarity(articles[p.key1], articles[p.key2]) for p in pairs]
 
 
 def test_identical_pair_is_most_similar(tmp_path: Path, settings: Settings) -> None:
@@ -129,10 +127,10 @@ def test_fallback_is_the_clusterers_cosine(settings: Settings) -> None:
     clusterer = StoryClusterer(settings.cluster)
     a = Article(id="a", source="s", title="مستشفى جديد", text=HOSPITAL, origin="a")
     b = Article(id="b", source="s", title="سيول", text=RAIN, origin="b")
-    learn_frequencies(clusterer, [a, b])
+    clusterer.learn_frequencies([a, b])
     assert clusterer.documents == 2
     expected = cosine(clusterer.vector(clusterer.terms(a)), clusterer.vector(clusterer.terms(b)))
-    assert similarity(clusterer, a, b) == pytest.approx(expected)
+    assert clusterer.similarity(a, b) == pytest.approx(expected)
 
 
 @pytest.mark.slow

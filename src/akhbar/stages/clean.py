@@ -678,9 +678,16 @@ def _scan_tail(lines: list[_Line], outlet_lines: frozenset[str], total: int, fou
 
 
 def _mark_outlet_lines(lines: list[_Line], outlet_lines: frozenset[str], total: int) -> None:
+    if not outlet_lines:
+        return
     for line in lines:
         near_edge = line.raw_index < _EDGE_HEAD or line.raw_index >= total - _EDGE_TAIL
-        if line.removed is None and near_edge and whitespace_key(line.text) in outlet_lines:
+        if (
+            line.removed is None
+            and near_edge
+            and line.words <= _OUTLET_LINE_WORDS  # only short lines are ever learned
+            and whitespace_key(line.text) in outlet_lines
+        ):
             _remove(line, "boilerplate:outlet")
 
 

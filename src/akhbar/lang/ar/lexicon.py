@@ -1,7 +1,8 @@
-"""Constant word tables shipped under ``data/``, loaded once (lru_cache'd, read-only).
+"""Constant word tables, loaded once (lru_cache'd, read-only).
 
-- ``word_counts()``: normalized word → count in the SaudiNewsNet archive (derived counts only;
-  ``build_lexicon.py`` rebuilds it).
+- ``word_counts()``: normalized Arabic word → count, the evidence the clitic splitter weighs.
+  Computed at run time from the Arabic "large" list of PyPI ``wordfreq`` (code Apache-2.0, data
+  CC BY-SA 4.0; see ``data/README.md``); nothing derived from it is shipped in this package.
 - ``protected_words()``: normalized names and words that must never lose a leading letter to
   clitic stripping (بايدن, كيري, فراس, الله …): hand-written ``protected.txt`` plus the Arabic
   country names of ``countries.tsv`` (i18n-iso-countries, MIT).
@@ -11,7 +12,6 @@
 
 from __future__ import annotations
 
-import gzip
 import re
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
@@ -20,14 +20,25 @@ from importlib import resources
 from akhbar.lang.ar.normalize import normalize
 
 _ARABIC_WORD = re.compile(r"[\u0621-\u063a\u0641-\u064a]+")
+#: A line of normalized wordfreq entries that is one Arabic word (Latin, digits, mixed: dropped).
+_LEXICON_LINE = re.compile(r"^[\u0621-\u063a\u0641-\u064a]{2,}$", re.MULTILINE)
+
+#: wordfreq gives frequencies (shares of all tokens); a count is frequency × this nominal corpus
+#: size. 10 million tokens is the size of the news archive the clitic thresholds were first tuned
+#: on (8.7 million words), so an absolute threshold such as "seen 3 times" keeps its meaning:
+#: a frequency of 3 × 10⁻⁷ (Zipf 2.5).
+NOMINAL_CORPUS_SIZE = 10_000_000
+#: Words below this count are left out (wordfreq lists Arabic words down to 10⁻⁸, count 0.1).
+MIN_COUNT = 3
+#: wordfreq's Arabic list: "large" goes down to Zipf 1 (about 620,000 entries).
+_WORDFREQ_LANGUAGE = "ar"
+_WORDFREQ_LIST = "large"
 
 
 def _data_lines(name: str) -> Iterator[str]:
     """Non-empty, non-comment lines of a text file under ``data/``."""
-    raw = resources.files("akhbar.lang.ar").joinpath("data", name).read_bytes()
-    if name.endswith(".gz"):
-        raw = gzip.decompress(raw)
-    for line in raw.decode("utf-8").splitlines():
+    text = resources.files("akhbar.lang.ar").joinpath("data", name).read_text(encoding="utf-8")
+    for line in text.splitlines():
         stripped = line.strip()
         if stripped and not stripped.startswith("#"):
             yield stripped
@@ -40,9 +51,28 @@ def data_rows(name: str) -> list[list[str]]:
 
 @lru_cache(maxsize=1)
 def word_counts() -> Mapping[str, int]:
-    """Normalized word → corpus count. A constant table: typed read-only (a plain dict because
-    lookups sit on the tokenizer's hot path, where a mappingproxy costs twice as much)."""
-    return {word: int(count) for word, count in data_rows("lexicon.tsv.gz")}
+    """Normalized word → count (frequency × ``NOMINAL_CORPUS_SIZE``, at least ``MIN_COUNT``).
+
+    Spellings that normalize alike add up (أحمد + احمد). A constant table: typed read-only (a
+    plain dict because lookups sit on the tokenizer's hot path, where a mappingproxy costs twice
+    as much). Built in about half a second, once per process; holds about 35 MB (100 MB at the
+    peak while building).
+    """
+    from wordfreq import available_languages, read_cBpack  # imported here: 0.1 s, needed only now
+
+    # One list of words per centibel of frequency (bucket i holds frequency 10^(-i/100)). Reading
+    # the file rather than calling get_frequency_dict keeps wordfreq's unbounded caches empty.
+    buckets = read_cBpack(available_languages(_WORDFREQ_LIST)[_WORDFREQ_LANGUAGE])
+    totals: dict[str, float] = {}
+    for centibels, bucket in enumerate(buckets):
+        if not bucket:
+            continue
+        buckets[centibels] = []  # our own list (read_cBpack caches nothing): free it as we go
+        count = NOMINAL_CORPUS_SIZE * 10 ** (-centibels / 100)
+        # One normalize call per bucket (entries never contain a newline).
+        for word in _LEXICON_LINE.findall(normalize("\n".join(bucket))):
+            totals[word] = totals.get(word, 0.0) + count
+    return {word: rounded for word, total in totals.items() if (rounded := round(total)) >= MIN_COUNT}
 
 
 @lru_cache(maxsize=1)
@@ -54,18 +84,19 @@ def country_names() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def protected_words() -> frozenset[str]:
     """Normalized words whose first letters are never clitics."""
+    from akhbar.lang.ar.clitics import article_is_clitic  # clitics imports this module
+
     words = {normalize(line.split("\t")[0]) for line in _data_lines("protected.txt")}
-    counts = word_counts()
     for name in country_names():
         parts = name.split()
         for word in parts:
             if len(word) < 3 or not _ARABIC_WORD.fullmatch(word) or (len(parts) > 1 and word[0] == "و"):
                 continue  # وجزر in "… وجزر …" is و + جزر; punctuation and short words are not names
             # العراق is protected as عراق (the article stays strippable, the name is not split
-            # further) when the bare form is attested; ألمانيا keeps its ال.
+            # further) when the counts show its ال is the article; ألمانيا keeps its ال.
             stem = word[2:]
-            attested = counts.get(stem, 0) + counts.get("لل" + stem, 0) >= 3
-            words.add(stem if word.startswith("ال") and len(stem) > 2 and attested else word)
+            separable = word.startswith("ال") and len(stem) > 2 and article_is_clitic(word)
+            words.add(stem if separable else word)
     return frozenset(words)
 
 

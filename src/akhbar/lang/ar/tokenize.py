@@ -18,7 +18,7 @@ from akhbar.lang.ar.lexicon import stopwords
 from akhbar.lang.ar.normalize import normalize
 from akhbar.lang.ar.variants import stem_key
 
-__all__ = ["Token", "match_terms", "stopwords", "tokenize", "word_analysis"]
+__all__ = ["Token", "clear_word_caches", "match_terms", "stopwords", "tokenize", "word_analysis"]
 
 _WORD_CHARS = r"\w\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed"
 _WORD = re.compile(f"[{_WORD_CHARS}]+")
@@ -96,3 +96,10 @@ def match_terms(text: str) -> list[str]:
                 terms[index] = term + stem_key(word_analysis(words[index + 1])[0])
                 terms[index + 1] = ""
     return [term for term in terms if term]
+
+
+def clear_word_caches() -> None:
+    """Empty the bounded per-word caches (the word tables stay loaded): a cold start for benchmarks."""
+    word_analysis.cache_clear()
+    _term.cache_clear()
+    stem_key.cache_clear()
