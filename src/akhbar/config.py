@@ -43,13 +43,36 @@ class NormalizeConfig:
 
 @dataclass(frozen=True, slots=True)
 class ClusterConfig:
-    threshold: float = 0.30  # cosine similarity needed to join a story
-    event_threshold: float = 0.50  # similarity to an event needed to join it inside the story
-    window_days: float = 3.0  # stories older than this leave the active window
-    max_terms: int = 60  # terms kept per article representation
-    candidate_terms: int = 12  # rarest terms used to look up candidate stories
-    title_weight: float = 2.0  # title terms count this many times
+    threshold: float = 0.20  # the scorer's probability needed to join a story
+    event_threshold: float = 0.70  # ... and to join an event inside the story
+    window_days: float = 3.0  # articles leave the active window (and its document frequencies) after this
+    max_terms: int = 120  # terms kept per article representation
+    candidate_terms: int = 12  # rarest terms an article is indexed and looked up by
+    title_weight: float = 2.0  # title terms count this many times in the word vector
     min_terms: int = 5  # articles with fewer distinct terms (a bare "كاريكاتير") never join a story
+    # The scorer: a logistic regression over the pair features of akhbar.stages.cluster.FEATURES,
+    # fitted on the labelled day by bench/tune_cluster.py (which prints the fit and its cross-validation).
+    bias: float = -6.48
+    weight_centroid: float = 5.34
+    weight_member: float = 4.70
+    weight_title: float = 2.93
+    weight_keys: float = 3.55  # share of the article's distinctive terms the cluster has
+    weight_outlet: float = 0.07  # share of the cluster's articles from the article's own outlet
+    weight_gap: float = -0.41  # per day between the article and the nearest end of the cluster's span
+    weight_entities: float = 2.0  # shared named entities (reads 0 until the entity stage feeds it)
+
+    def weights(self) -> tuple[float, ...]:
+        """The bias, then one weight per feature of ``akhbar.stages.cluster.FEATURES``."""
+        return (
+            self.bias,
+            self.weight_centroid,
+            self.weight_member,
+            self.weight_title,
+            self.weight_keys,
+            self.weight_outlet,
+            self.weight_gap,
+            self.weight_entities,
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,12 +6,14 @@ Nothing here knows about typer, FastAPI or Jinja2; progress is reported through 
 
 from __future__ import annotations
 
+import re
 import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
@@ -19,6 +21,8 @@ from akhbar import search as search_engine
 from akhbar.config import CleanConfig, Settings
 from akhbar.errors import AkhbarError, NotFoundError
 from akhbar.executors import LocalExecutor
+from akhbar.lang.ar import match_terms, tokenize
+from akhbar.lang.ar import normalize as normalize_text
 from akhbar.pipeline import Pipeline, Record, Step
 from akhbar.search import ParsedQuery
 from akhbar.sources import InputFile, expand_paths, read_file
@@ -27,6 +31,7 @@ from akhbar.stages.clean import OutletBoilerplate, clean
 from akhbar.stages.cluster import StoryClusterer
 from akhbar.stages.dedupe import DuplicateIndex, article_agency
 from akhbar.stages.normalize import normalize
+from akhbar.stages.quotes import QuoteGroup, group_quotes
 from akhbar.stages.quotes import quotes as extract_quotes_stage
 from akhbar.store.sqlite import EventRow, Store, StoredArticle, StoryRow
 from akhbar.types import Article, Assignment, Entity, IngestSummary, Quote, RawDocument, Rejection
@@ -173,14 +178,17 @@ def cluster(settings: Settings, rebuild: bool = False, progress: Progress | None
         clusterer = StoryClusterer(settings.cluster)
         duplicates = DuplicateIndex(settings.dedupe)
         placed: dict[str, tuple[str, str]] = {}  # article id -> (story, event), for copies to follow
+        times: dict[str, datetime] = {}
+        window = timedelta(days=settings.cluster.window_days)
         first = store.article(pending_ids[0]).time
-        horizon = first - timedelta(days=settings.cluster.window_days)
-        for previous in store.clustered_since(horizon):
+        # replay what the clusterer needs to reach exactly the state one long run would have had
+        for previous in store.clustered_since(clusterer.replay_since(first)):
             article = previous.article
             assert article.story_id is not None and article.event_id is not None
             duplicates.add(article)
             clusterer.observe(article, previous.time, article.story_id, article.event_id)
             placed[article.id] = (article.story_id, article.event_id)
+            times[article.id] = previous.time
         progress.start("grouping into stories", len(pending_ids))
         new_stories = 0
         batch: list[Assignment] = []
@@ -190,7 +198,10 @@ def cluster(settings: Settings, rebuild: bool = False, progress: Progress | None
             for stored in _load(store, chunk):
                 article = stored.article
                 copy = duplicates.add(article)
-                target = _story_of(store, placed, copy.original_id) if copy is not None else None
+                if copy is not None and not _recent(store, times, copy.matched_id, stored.time, window):
+                    # only a copy of an article inside the window decides (replays see no further back)
+                    copy = None
+                target = _story_of(store, placed, copy.matched_id) if copy is not None else None
                 if copy is not None and target is not None:
                     # a wire copy belongs where its original is, whatever the scorer would say
                     clusterer.observe(article, stored.time, *target)
@@ -198,6 +209,7 @@ def cluster(settings: Settings, rebuild: bool = False, progress: Progress | None
                 else:
                     decision = clusterer.assign(article, stored.time)
                 placed[article.id] = (decision.story_id, decision.event_id)
+                times[article.id] = stored.time
                 new_stories += decision.new_story
                 batch.append(decision)
                 agency = copy.agency if copy is not None else article_agency(article)
@@ -211,6 +223,13 @@ def cluster(settings: Settings, rebuild: bool = False, progress: Progress | None
             copies.clear()
         progress.stop()
         return ClusterSummary(len(pending_ids), new_stories, store.count_stories(), time.perf_counter() - started)
+
+
+def _recent(store: Store, times: dict[str, datetime], article_id: str, now: datetime, window: timedelta) -> bool:
+    when = times.get(article_id)
+    if when is None:
+        when = store.article(article_id).time
+    return now - when <= window
 
 
 def _story_of(store: Store, placed: dict[str, tuple[str, str]], article_id: str) -> tuple[str, str] | None:
@@ -286,18 +305,60 @@ class StoryListPage:
 
 
 @dataclass(frozen=True, slots=True)
+class QuoteWording:
+    """One article's wording of a quote group, with the outlet that carried it.
+
+    ``differences`` are (start, end) offsets into ``text`` (the wording itself, not the article):
+    in the reference wording (``QuoteGroupView.versions[0]``) the words some other wording lacks,
+    in every other wording the words the reference lacks. ``added``/``missing`` are the content
+    terms (match keys, not display text) this wording has beyond the reference / lacks from it.
+    """
+
+    quote: Quote
+    source: str
+    title: str
+    published: datetime | None
+    text: str  # article.text[quote.start:quote.end]
+    exact: bool
+    added: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+    differences: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteGroupView:
+    """The same statement as carried by one or more articles of a story; ``versions[0]`` is the
+    reference wording the others are compared with."""
+
+    id: str
+    speaker: str | None
+    channel: str | None
+    versions: tuple[QuoteWording, ...]
+
+    @property
+    def reworded(self) -> bool:
+        return any(not version.exact for version in self.versions)
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(sorted({version.source for version in self.versions}))
+
+
+@dataclass(frozen=True, slots=True)
 class StoryDetail:
     """One story with everything a reader sees about it.
 
-    ``entities``/``quotes`` stay empty, with ``*_extracted`` False, until those stages land: a
-    front end must say "not yet extracted", not "none".
+    ``quotes`` are grouped across outlets (the same statement carried by several articles is one
+    group), groups carried by more outlets first. ``entities`` stays empty, with
+    ``entities_extracted`` False, until that stage lands: a front end must say "not yet
+    extracted", not "none".
     """
 
     story: StoryRow
     events: tuple[EventRow, ...]
     articles: tuple[Article, ...]
     entities: tuple[Entity, ...] = ()
-    quotes: tuple[Quote, ...] = ()
+    quotes: tuple[QuoteGroupView, ...] = ()
     entities_extracted: bool = False
     quotes_extracted: bool = False
 
@@ -306,6 +367,7 @@ class StoryDetail:
 class ArticleDetail:
     article: Article
     story: StoryRow | None
+    quotes: tuple[Quote, ...] = ()  # in text order; offsets into article.text
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,29 +429,186 @@ def story_detail(settings: Settings, story_id: str) -> StoryDetail:
     """One story: its events (oldest first) and articles (in time order)."""
     with Store(settings.db) as store:
         row = store.story(story_id)
-        return StoryDetail(
-            story=row,
-            events=tuple(store.events_of_story(story_id)),
-            articles=tuple(sa.article for sa in store.articles_of_story(story_id)),
-        )
+        events = tuple(store.events_of_story(story_id))
+        articles = tuple(sa.article for sa in store.articles_of_story(story_id))
+        found = store.quotes_of_story(story_id)
+    return StoryDetail(
+        story=row,
+        events=events,
+        articles=articles,
+        quotes=quote_groups(found, {a.id: a for a in articles}),
+        quotes_extracted=True,
+    )
 
 
 def get_article(settings: Settings, article_id: str) -> ArticleDetail:
     with Store(settings.db) as store:
-        article = store.article(article_id).article
+        article = store.full_article(article_id).article
         story = None
         if article.story_id is not None:
             try:
                 story = store.story(article.story_id)
             except NotFoundError:  # clustered but the story row not refreshed yet
                 story = None
-        return ArticleDetail(article, story)
+        return ArticleDetail(article, story, article.quotes)
 
 
 def get_entity(settings: Settings, entity_id: str) -> Entity:
     """Entities arrive with the entity stage; until then every lookup is a clear not-found."""
     raise NotFoundError(
         f"no entity with id {entity_id}: entities are not extracted yet (the entity stage has not landed)"
+    )
+
+
+# -- quotes read side --
+# Quotes are extracted at ingest (``akhbar.stages.quotes``) and stored per article; grouping the
+# same statement across outlets happens here, at read time, over the quotes asked for.
+
+MAX_QUOTES = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteView:
+    """One stored quote with its article's outlet and title, and its wording."""
+
+    quote: Quote
+    source: str
+    title: str
+    published: datetime | None
+    text: str  # article.text[quote.start:quote.end]
+    group_id: str  # the same statement in other articles of the result shares it
+
+
+def quote_groups(found: Iterable[Quote], articles: dict[str, Article]) -> tuple[QuoteGroupView, ...]:
+    """``found`` grouped across articles (``group_quotes``), each wording with its outlet and its
+    differences from the group's reference; groups carried by more outlets first, then in the order
+    their first quote appears (articles in the order of ``articles``, then by offset)."""
+    order = {article_id: index for index, article_id in enumerate(articles)}
+    pairs = [(quote, articles[quote.article_id].text) for quote in found if quote.article_id in articles]
+    views = [_group_view(group, articles) for group in group_quotes(pairs)]
+
+    def first(view: QuoteGroupView) -> tuple[int, int]:
+        return min((order[v.quote.article_id], v.quote.start) for v in view.versions)
+
+    views.sort(key=lambda view: (-len(view.sources), -len(view.versions), first(view)))
+    return tuple(views)
+
+
+def _group_view(group: QuoteGroup, articles: dict[str, Article]) -> QuoteGroupView:
+    lacking: set[str] = set()  # reference terms some other wording lacks
+    for version in group.versions[1:]:
+        lacking.update(version.missing)
+    wordings = []
+    for index, version in enumerate(group.versions):
+        article = articles[version.quote.article_id]
+        marked = lacking if index == 0 else set(version.added)
+        wordings.append(
+            QuoteWording(
+                quote=version.quote,
+                source=article.source,
+                title=article.title,
+                published=article.published,
+                text=version.text,
+                exact=version.exact,
+                added=version.added,
+                missing=version.missing,
+                differences=term_spans(version.text, marked) if marked else (),
+            )
+        )
+    return QuoteGroupView(group.id, group.speaker, group.channel, tuple(wordings))
+
+
+def term_spans(text: str, terms: set[str] | frozenset[str]) -> tuple[tuple[int, int], ...]:
+    """Spans of the words of ``text`` whose content term (``match_terms``) is in ``terms``; neighbours
+    with only spaces between them are one span."""
+    tokens = tokenize(text)
+    spans: list[tuple[int, int]] = []
+    for index, token in enumerate(tokens):
+        key = match_terms(token.surface)
+        if key and key[0] in terms:
+            spans.append((token.start, token.end))
+        elif key == ["عبد"] and index + 1 < len(tokens):  # a name the terms join: عبد الله → عبدالله
+            pair = match_terms(text[token.start : tokens[index + 1].end])
+            if len(pair) == 1 and pair[0] in terms:
+                spans.append((token.start, tokens[index + 1].end))
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and not text[merged[-1][1] : start].strip():
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+_NOT_WORD = re.compile(r"[^\w\s]")
+
+
+def speaker_key(name: str) -> str:
+    """A speaker's name for matching: akhbar-normalized (diacritics, hamza, alef, ta marbuta …),
+    punctuation and quotation marks dropped, spaces collapsed."""
+    return " ".join(_NOT_WORD.sub(" ", normalize_text(name)).split())
+
+
+def speaker_matches(stored: str, wanted_key: str) -> bool:
+    """Whether a stored speaker matches a query already made a ``speaker_key``: the query inside the
+    speaker (any substring: "الكاظمي" in "رئيس الوزراء العراقي مصطفى الكاظمي"), or the speaker's whole
+    words inside the query ("الكاظمي" for "مصطفى الكاظمي"; a one-letter speaker "م" does not match
+    every query holding that letter)."""
+    key = speaker_key(stored)
+    if not key or not wanted_key:
+        return False
+    return wanted_key in key or f" {key} " in f" {wanted_key} "
+
+
+def list_quotes(
+    settings: Settings, story_id: str | None = None, speaker: str | None = None, limit: int = 50
+) -> tuple[QuoteView, ...]:
+    """Stored quotes, newest article first (then in text order): of one story, of one speaker, or both.
+
+    ``speaker`` matches after akhbar's normalization, as a substring either way: "الكاظمي" finds
+    "رئيس الوزراء العراقي مصطفى الكاظمي", and "مصطفى الكاظمي" finds a quote attributed to
+    "الكاظمي". Quotes of the result that carry the same statement share a ``group_id``.
+    Raises ``NotFoundError`` for an unknown story, ``InvalidRequestError`` for a bad argument.
+    """
+    if not 1 <= limit <= MAX_QUOTES:
+        raise InvalidRequestError(f"limit must be between 1 and {MAX_QUOTES}")
+    wanted = None
+    if speaker is not None:
+        wanted = speaker_key(speaker)
+        if not wanted:
+            raise InvalidRequestError("speaker must contain a letter or digit")
+    with Store(settings.db) as store:
+        if story_id is not None:
+            store.story(story_id)  # an unknown story is a clear not-found, not an empty list
+        if wanted is not None:
+            name = wanted
+
+            @lru_cache(maxsize=4096)
+            def matches(stored: str) -> bool:
+                return speaker_matches(stored, name)
+
+            found = store.quotes_by_speaker(matches, story_id=story_id, limit=limit)
+        else:
+            found = store.latest_quotes(story_id=story_id, limit=limit)
+        articles: dict[str, Article] = {}
+        for quote in found:
+            if quote.article_id not in articles:
+                articles[quote.article_id] = store.article(quote.article_id).article
+    group_of = {
+        (version.quote.article_id, version.quote.start, version.quote.end, version.quote.kind): group.id
+        for group in group_quotes((quote, articles[quote.article_id].text) for quote in found)
+        for version in group.versions
+    }
+    return tuple(
+        QuoteView(
+            quote=quote,
+            source=articles[quote.article_id].source,
+            title=articles[quote.article_id].title,
+            published=articles[quote.article_id].published,
+            text=articles[quote.article_id].text[quote.start : quote.end],
+            group_id=group_of[(quote.article_id, quote.start, quote.end, quote.kind)],
+        )
+        for quote in found
     )
 
 
