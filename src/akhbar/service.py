@@ -249,8 +249,9 @@ def _counted(records: Iterable[Record], counts: Counter[str]) -> Iterator[Record
         yield record
 
 
-def _load(store: Store, ids: Iterable[str]) -> list[StoredArticle]:
-    return [store.article(article_id) for article_id in ids]
+def _load(store: Store, ids: Sequence[str]) -> list[StoredArticle]:
+    found = {stored.article.id: stored for stored in store.articles_by_id(ids)}
+    return [found[article_id] for article_id in ids]
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -24,6 +24,8 @@ _ARTICLE_COLUMNS = (
     "origin, removed, spans, flags, extra, story_id, event_id, duplicate_of, duplicate_similarity, agency"
 )
 _ARTICLE_COLUMN_COUNT = _ARTICLE_COLUMNS.count(",") + 1
+
+_QUOTE_COLUMNS = "q.article_id, q.start, q.end, q.kind, q.speaker, q.speaker_entity_id, q.channel"
 
 _STORY_COLUMNS = "id, title, first_published, last_published, last_seen, article_count, sources"
 
@@ -229,6 +231,17 @@ class Store:
         if row is None:
             raise NotFoundError(f"no article with id {article_id}")
         return _stored_article(row)
+
+    def articles_by_id(self, ids: Sequence[str]) -> list[StoredArticle]:
+        """The stored articles among ``ids`` (in no particular order), one query per 500 ids."""
+        found: list[StoredArticle] = []
+        for chunk_start in range(0, len(ids), 500):
+            chunk = list(ids[chunk_start : chunk_start + 500])
+            rows = self.connection.execute(
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({', '.join('?' * len(chunk))})", chunk
+            )
+            found.extend(_stored_article(row) for row in rows)
+        return found
 
     def unclustered(self) -> Iterator[StoredArticle]:
         """Articles not yet in a story, in time order (published, else when stored), then in the order
@@ -567,6 +580,64 @@ class Store:
         """Every outlet with its number of articles, by name."""
         rows = self.connection.execute("SELECT source, count(*) FROM articles GROUP BY source ORDER BY source")
         return [(str(r[0]), int(r[1])) for r in rows]
+
+    # -- quotes read side ---------------------------------------------------------------------
+    # Quotes as stored by ingest (``add_batch``); the service groups them across outlets.
+    def quotes_of_story(self, story_id: str) -> list[Quote]:
+        """Every quote of every article of the story, by article (in time order), then by offset."""
+        rows = self.connection.execute(
+            f"SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id "
+            "WHERE a.story_id = ? ORDER BY coalesce(a.published, a.seen), a.id, q.start, q.end",
+            (story_id,),
+        )
+        return [Quote(*row) for row in rows]
+
+    def quotes_by_speaker(
+        self, matches: Callable[[str], bool], story_id: str | None = None, limit: int | None = None
+    ) -> list[Quote]:
+        """Quotes whose speaker ``matches`` (a predicate over the speaker as stored), newest article
+        first; only the story's when ``story_id`` is given.
+
+        ``matches`` runs once per distinct speaker (as an SQL function), not once per quote, so
+        the caller can match after any normalization it likes.
+        """
+        return self._quotes_where(matches, story_id, limit)
+
+    def latest_quotes(self, story_id: str | None = None, limit: int | None = None) -> list[Quote]:
+        """Quotes of the newest articles first (of one story when ``story_id`` is given)."""
+        return self._quotes_where(None, story_id, limit)
+
+    def _quotes_where(
+        self, matches: Callable[[str], bool] | None, story_id: str | None, limit: int | None
+    ) -> list[Quote]:
+        where: list[str] = []
+        params: list[object] = []
+        if matches is not None:
+
+            def matches_speaker(speaker: object) -> int:
+                return int(isinstance(speaker, str) and matches(speaker))
+
+            self.connection.create_function("akhbar_speaker_matches", 1, matches_speaker, deterministic=True)
+            # a non-correlated IN subquery is evaluated once: the predicate sees each speaker once
+            where.append(
+                "q.speaker IN (SELECT DISTINCT speaker FROM quotes "
+                "WHERE speaker IS NOT NULL AND akhbar_speaker_matches(speaker))"
+            )
+        if story_id is not None:
+            where.append("a.story_id = ?")
+            params.append(story_id)
+        sql = f"SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY coalesce(a.published, a.seen) DESC, a.id, q.start, q.end"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        try:
+            return [Quote(*row) for row in self.connection.execute(sql, params)]
+        finally:
+            if matches is not None:
+                self.connection.create_function("akhbar_speaker_matches", 1, None)
 
 
 def _statements(sql: str) -> list[str]:
