@@ -274,6 +274,77 @@ def story(
     console.print(table)
 
 
+QUOTE_KINDS = {"direct": "direct", "indirect": "reported"}
+WORDING_CHARS = 90
+
+
+def _quote_json(view: service.QuoteView) -> dict[str, Any]:
+    quote = view.quote
+    return {
+        "article": {"id": quote.article_id, "source": view.source, "title": view.title},
+        "published": _iso(view.published),
+        "start": quote.start,
+        "end": quote.end,
+        "kind": quote.kind,
+        "speaker": quote.speaker,
+        "channel": quote.channel,
+        "text": view.text,
+        "group": view.group_id,
+    }
+
+
+def _shorten(text: str, limit: int = WORDING_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+@app.command()
+def quotes(
+    db: DbOption = None,
+    story: Annotated[str | None, typer.Option("--story", help="Only the quotes of this story.")] = None,
+    speaker: Annotated[
+        str | None,
+        typer.Option("--speaker", help="Only quotes whose speaker contains NAME (or NAME contains), normalized."),
+    ] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", min=1, max=service.MAX_QUOTES, help="How many quotes, newest articles first.")
+    ] = 50,
+    as_json: JsonOption = False,
+) -> None:
+    """List who said what: quotes and reported speech, with speaker, channel and outlet."""
+    settings = _settings(db)
+    try:
+        views = service.list_quotes(settings, story_id=story, speaker=speaker, limit=limit)
+    except AkhbarError as exc:
+        _fail(str(exc))
+        return
+    if as_json:
+        _print_json([_quote_json(v) for v in views])
+        return
+    where = " · ".join(part for part in (story and f"story {story}", speaker and f"speaker {speaker}") if part)
+    title = f"quotes in {settings.db}" + (f" ({where})" if where else "")
+    table = Table(title=title, title_justify="left", expand=True)
+    table.add_column("speaker", max_width=28, overflow="fold")
+    table.add_column("channel", max_width=16, overflow="fold")
+    table.add_column("kind", no_wrap=True)
+    table.add_column("outlet", no_wrap=True)
+    table.add_column("wording", ratio=1, overflow="fold")
+    table.add_column("article", no_wrap=True, min_width=17)
+    for view in views:
+        quote = view.quote
+        table.add_row(
+            quote.speaker or "—",
+            quote.channel or "",
+            QUOTE_KINDS.get(quote.kind, quote.kind),
+            view.source,
+            _shorten(view.text),
+            quote.article_id,
+        )
+    console.print(table)
+    if not views:
+        console.print("no quotes found", highlight=False)
+
+
 @app.command()
 def serve(
     db: DbOption = None,

@@ -54,7 +54,13 @@ def test_health_and_openapi(live_server: LiveServer) -> None:
         assert health["status"] == "ok" and health["articles"] >= 5
         assert health["search_indexed"] == health["articles"]
         spec = client.get("/api/openapi.json").json()
-        for path in ("/api/stories", "/api/stories/{story_id}", "/api/articles/{article_id}", "/api/search"):
+        for path in (
+            "/api/stories",
+            "/api/stories/{story_id}",
+            "/api/articles/{article_id}",
+            "/api/search",
+            "/api/quotes",
+        ):
             assert path in spec["paths"]
         assert client.get("/api/docs").status_code == 404  # no CDN-loaded Swagger UI
 
@@ -87,17 +93,34 @@ def test_story_list_paging_sorting_and_filters(live_server: LiveServer) -> None:
         assert "entity" in body["detail"]
 
 
-def test_seed_story_has_both_outlets_events_and_empty_extractions(live_server: LiveServer) -> None:
+def test_seed_story_has_both_outlets_events_and_quotes_grouped_across_outlets(live_server: LiveServer) -> None:
     with live_server.client() as client:
         story = seed_story(client)
+        texts = {a["id"]: client.get(f"/api/articles/{a['id']}").json()["text"] for a in story["articles"]}
     assert story["sources"] == ["outlet-000", "outlet-002"]
     assert {a["source"] for a in story["articles"]} == {"outlet-000", "outlet-002"}
     assert story["events"] and sum(e["size"] for e in story["events"]) == story["size"]
     assert story["entities"] == [] and story["entities_extracted"] is False
-    assert story["quotes"] == [] and story["quotes_extracted"] is False
+    assert story["quotes_extracted"] is True and story["quotes"]
+    # the Kadhimi tweet both outlets carry is one group, with each outlet's wording
+    shared = [g for g in story["quotes"] if g["sources"] == ["outlet-000", "outlet-002"]]
+    assert shared and shared[0] is story["quotes"][0]  # groups with more outlets come first
+    dialogue = [g for g in shared if any("الحوار الاستراتيجي" in v["text"] for v in g["versions"])]
+    assert len(dialogue) == 1, shared
+    group = dialogue[0]
+    assert group["speaker"] == "الكاظمي" and group["channel"] == "تويتر"
+    assert {v["source"] for v in group["versions"]} == {"outlet-000", "outlet-002"}
+    # العراقية / العراقي: reworded, and the differing word is located in each wording
+    assert group["reworded"] is True
+    for version in group["versions"]:
+        assert version["text"] == texts[version["article_id"]][version["start"] : version["end"]]
+        assert version["kind"] == "direct"
+        assert {version["text"][s:e] for s, e in version["differences"]} <= {"العراقي", "العراقية"}
+    assert any(not v["exact"] and v["added"] and v["missing"] for v in group["versions"])
+    assert sum(len(g["versions"]) for g in story["quotes"]) >= 20  # singles are kept, not dropped
 
 
-def test_article_has_text_spans_and_removals(live_server: LiveServer) -> None:
+def test_article_has_text_spans_quotes_and_removals(live_server: LiveServer) -> None:
     with live_server.client() as client:
         story = seed_story(client)
         article = client.get(f"/api/articles/{story['articles'][0]['id']}").json()
@@ -105,6 +128,54 @@ def test_article_has_text_spans_and_removals(live_server: LiveServer) -> None:
     for span in article["spans"]:
         assert 0 <= span["start"] < span["end"] <= len(article["text"])
     assert all(r["reason"] for r in article["removed"])
+    assert article["quotes"]
+    assert [q["start"] for q in article["quotes"]] == sorted(q["start"] for q in article["quotes"])
+    for quote in article["quotes"]:
+        assert quote["article_id"] == article["id"] and quote["kind"] in ("direct", "indirect")
+        assert quote["text"] == article["text"][quote["start"] : quote["end"]]
+    assert any(q["speaker"] == "الكاظمي" and q["channel"] == "تويتر" for q in article["quotes"])
+
+
+def test_quotes_by_speaker_are_matched_after_normalization(live_server: LiveServer) -> None:
+    with live_server.client() as client:
+        # part of a longer speaker name, and a longer name than the stored one, both ways
+        minister = client.get("/api/quotes", params={"speaker": "حنتوش"}).json()
+        assert {q["speaker"] for q in minister["quotes"]} == {"وزير الكهرباء العراقي ماجد مهدي حنتوش"}
+        assert {q["kind"] for q in minister["quotes"]} == {"direct", "indirect"}
+        kadhimi = client.get("/api/quotes", params={"speaker": "مصطفى الكاظمي"}).json()["quotes"]
+        assert {q["source"] for q in kadhimi} == {"outlet-000", "outlet-002"}
+        assert {q["speaker"] for q in kadhimi} == {"الكاظمي"}
+        # spelling variants: diacritics, tatweel, alef maqsura all normalize away
+        for variant in ("الكاظِمي", "الكاظمى", "الكـاظمي"):
+            same = client.get("/api/quotes", params={"speaker": variant}).json()["quotes"]
+            assert [q["text"] for q in same] == [q["text"] for q in kadhimi], variant
+        # the same statement in two outlets shares a group id in the answer
+        groups = [q["group"] for q in kadhimi]
+        assert len(set(groups)) < len(groups)
+        for quote in kadhimi:
+            article = client.get(f"/api/articles/{quote['article_id']}").json()
+            assert article["text"][quote["start"] : quote["end"]] == quote["text"]
+            assert quote["title"] == article["title"]
+
+
+def test_quotes_of_a_story_and_bounds(live_server: LiveServer) -> None:
+    with live_server.client() as client:
+        story = seed_story(client)
+        found = client.get("/api/quotes", params={"story": story["id"], "limit": 100}).json()
+        assert found["story"] == story["id"] and found["limit"] == 100
+        ids = {a["id"] for a in story["articles"]}
+        assert found["quotes"] and all(q["article_id"] in ids for q in found["quotes"])
+        assert len(found["quotes"]) == sum(len(g["versions"]) for g in story["quotes"])
+        both = client.get("/api/quotes", params={"story": story["id"], "speaker": "الكاظمي"}).json()["quotes"]
+        assert both and all(q["speaker"] == "الكاظمي" for q in both)
+        assert len(client.get("/api/quotes", params={"limit": 3}).json()["quotes"]) == 3
+        assert client.get("/api/quotes", params={"speaker": "لا أحد بهذا الاسم"}).json()["quotes"] == []
+        assert "no story" in assert_error(client.get("/api/quotes", params={"story": "s0"}), 404, "not_found")["detail"]
+        assert_error(client.get("/api/quotes", params={"limit": 0}), 422, "invalid_request")
+        assert_error(client.get("/api/quotes", params={"limit": 101}), 422, "invalid_request")
+        assert_error(client.get("/api/quotes", params={"speaker": "ب" * 201}), 422, "invalid_request")
+        assert_error(client.get("/api/quotes", params={"story": "<script>"}), 422, "invalid_request")
+        assert_error(client.get("/api/quotes", params={"speaker": "«»"}), 400, "invalid_request")
 
 
 def test_not_found_is_json_with_a_reason(live_server: LiveServer) -> None:
@@ -222,6 +293,15 @@ def test_pages_are_rtl_arabic_html(live_server: LiveServer) -> None:
             assert "cdn" not in response.text.lower()
         page = client.get(f"/stories/{story['id']}").text
         assert all(source in page for source in story["sources"]) and "لم تُستخرج بعد" in page
+        assert 'class="quote-group reworded"' in page and '<mark class="diff added">' in page
+        # quoted text is shown as text: markup inside a quote is escaped, never rendered
+        (minister,) = client.get("/api/quotes", params={"speaker": "حنتوش", "limit": 1}).json()["quotes"]
+        article_page = client.get(f"/articles/{minister['article_id']}").text
+        assert "<script>" not in article_page and "&lt;script&gt;" in article_page
+        assert "<b>" not in article_page and "&lt;b&gt;" in article_page
+        assert f'id="quote-{minister["start"]}-{minister["end"]}"' in article_page
+        minister_story = client.get(f"/api/articles/{minister['article_id']}").json()["story_id"]
+        assert "<script>" not in client.get(f"/stories/{minister_story}").text
         assert "<mark>ببغداد</mark>" in client.get("/search", params={"q": "بغداد"}).text
         missing = client.get("/stories/nope")
         assert missing.status_code == 404 and missing.headers["content-type"].startswith("text/html")

@@ -40,9 +40,27 @@ def test_seed_story_shows_both_outlets_then_an_article(browser: Any, live_server
     assert {"outlet-000", "outlet-002"} <= outlets, outlets
     assert browser.find_elements(By.CSS_SELECTOR, ".timeline li")
     assert "لم تُستخرج بعد" in browser.find_element(By.CSS_SELECTOR, "section.entities").text
-    # TODO(quotes stage): once quotes are extracted, assert the quote both seed articles carry is
-    # shown once, with both outlets; until then the section says "not yet extracted".
-    assert "لم تُستخرج بعد" in browser.find_element(By.CSS_SELECTOR, "section.quotes").text
+    # the quote both seed articles carry (Kadhimi's tweet) is shown once, with both outlets' wordings
+    quotes = browser.find_element(By.CSS_SELECTOR, "section.quotes")
+    assert "لم تُستخرج بعد" not in quotes.text
+    groups = [g for g in quotes.find_elements(By.CSS_SELECTOR, ".quote-group") if "الحوار الاستراتيجي" in g.text]
+    assert len(groups) == 1, [g.text for g in groups]
+    group = groups[0]
+    assert group.find_element(By.CSS_SELECTOR, ".speaker").text == "الكاظمي"
+    assert "تويتر" in group.find_element(By.CSS_SELECTOR, ".channel").text
+    versions = group.find_elements(By.CSS_SELECTOR, ".quote-version")
+    assert sorted(v.get_attribute("data-outlet") for v in versions) == ["outlet-000", "outlet-002"]
+    for version in versions:
+        assert "أكدنا العمل لمواصلة الحوار" in version.find_element(By.CSS_SELECTOR, "blockquote").text
+    # reworded (العراقية / العراقي): flagged, and the differing word highlighted in each wording
+    assert "reworded" in group.get_attribute("class")
+    marked = {m.text for m in group.find_elements(By.CSS_SELECTOR, "blockquote mark.diff")}
+    assert marked == {"العراقي", "العراقية"}, marked
+    # side by side, right to left: the reference wording (first) is on the right
+    first, second = (browser.execute_script("return arguments[0].getBoundingClientRect()", v) for v in versions)
+    assert abs(first["top"] - second["top"]) < 2 and first["left"] > second["right"]
+    browser.execute_script("arguments[0].scrollIntoView()", quotes)
+    browser.save_screenshot(str(ARTIFACTS / "story-quotes.png"))
     column = browser.find_element(By.CSS_SELECTOR, '.outlet-column[data-outlet="outlet-002"]')
     link = column.find_element(By.CSS_SELECTOR, ".article-card h4 a")
     title = link.text
@@ -54,6 +72,33 @@ def test_seed_story_shows_both_outlets_then_an_article(browser: Any, live_server
         details[0].find_element(By.TAG_NAME, "summary").click()
         assert details[0].get_attribute("open") is not None
     shoot(browser, "article")
+
+
+def test_a_quote_links_to_its_highlight_in_the_article(browser: Any, live_server: Any) -> None:
+    browser.get(live_server.url + "/?source=outlet-000")
+    browser.find_element(By.CSS_SELECTOR, ".story-card h2 a").click()
+    group = next(
+        g
+        for g in browser.find_elements(By.CSS_SELECTOR, "section.quotes .quote-group")
+        if "الحوار الاستراتيجي" in g.text
+    )
+    version = group.find_element(By.CSS_SELECTOR, '.quote-version[data-outlet="outlet-002"]')
+    wording = version.find_element(By.CSS_SELECTOR, "blockquote").text
+    version.find_element(By.CSS_SELECTOR, "a.in-article").click()
+    anchor = browser.current_url.split("#", 1)[1]
+    assert anchor.startswith("quote-")
+    target = browser.find_element(By.ID, anchor)
+    assert target.tag_name == "mark" and "quote-direct" in target.get_attribute("class")
+    assert target.text == wording
+    assert "الكاظمي" in target.get_attribute("title")
+    assert browser.execute_script("return document.querySelector(':target') === arguments[0]", target)
+    marks = browser.find_elements(By.CSS_SELECTOR, ".body mark.quote")
+    assert any("quote-indirect" in m.get_attribute("class") for m in marks)
+    listed = browser.find_elements(By.CSS_SELECTOR, ".article-quotes li")
+    assert len(listed) >= len({m.get_attribute("id") for m in marks if m.get_attribute("id")})
+    # marked quotes keep the right-to-left flow of their paragraph
+    assert browser.execute_script("return getComputedStyle(arguments[0]).direction", target) == "rtl"
+    shoot(browser, "article-quotes")
 
 
 def test_search_from_the_header(browser: Any, live_server: Any) -> None:
@@ -73,4 +118,14 @@ def test_story_page_on_a_phone(browser: Any, live_server: Any) -> None:
     width = browser.execute_script("return document.documentElement.scrollWidth")
     assert width <= 400  # the outlet columns scroll inside their box, not the page
     browser.save_screenshot(str(ARTIFACTS / "story-phone.png"))
+    # the seed story's quote groups stack on a phone instead of widening the page
+    browser.get(live_server.url + "/?source=outlet-000")
+    browser.find_element(By.CSS_SELECTOR, ".story-card h2 a").click()
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= 400
+    first, second = browser.find_elements(By.CSS_SELECTOR, ".quote-group")[0].find_elements(
+        By.CSS_SELECTOR, ".quote-version"
+    )[:2]
+    assert first.rect["y"] + first.rect["height"] <= second.rect["y"] + 1
+    browser.execute_script("arguments[0].scrollIntoView()", first)
+    browser.save_screenshot(str(ARTIFACTS / "story-quotes-phone.png"))
     browser.set_window_size(1280, 1400)

@@ -40,6 +40,7 @@ log = logging.getLogger("akhbar.api")
 MAX_INGEST_BYTES = 16 * 1024 * 1024
 MAX_ID_CHARS = 80
 ID_PATTERN = r"^[A-Za-z0-9_.:-]+$"
+MAX_SPEAKER_CHARS = 200
 #: Sent with every response: the pages load nothing from elsewhere and run no inline code.
 SECURITY_HEADERS = (
     (b"content-security-policy", b"default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'"),
@@ -196,13 +197,33 @@ def create_app(
 
     @app.get("/api/stories/{story_id}", response_model=schemas.StoryOut, responses=ERRORS, tags=["stories"])
     def story(story_id: StoryId) -> schemas.StoryOut:
-        """One story: events, articles; entities and quotes once those stages exist."""
+        """One story: events, articles, quotes grouped across outlets; entities once that stage exists."""
         return schemas.story_out(service.story_detail(settings, story_id))
 
     @app.get("/api/articles/{article_id}", response_model=schemas.ArticleOut, responses=ERRORS, tags=["articles"])
     def article(article_id: StoryId) -> schemas.ArticleOut:
-        """One article with its cleaned text, its labelled spans and what cleaning removed."""
+        """One article with its cleaned text, its labelled spans, its quotes and what cleaning removed."""
         return schemas.article_out(service.get_article(settings, article_id))
+
+    @app.get("/api/quotes", response_model=schemas.QuoteListOut, responses=ERRORS, tags=["quotes"])
+    def quotes(
+        story: Annotated[
+            str | None, Query(min_length=1, max_length=MAX_ID_CHARS, pattern=ID_PATTERN, description="A story id.")
+        ] = None,
+        speaker: Annotated[
+            str | None,
+            Query(
+                min_length=1,
+                max_length=MAX_SPEAKER_CHARS,
+                description="Part of a speaker's name, matched after normalization (الكاظمي finds "
+                "رئيس الوزراء العراقي مصطفى الكاظمي).",
+            ),
+        ] = None,
+        limit: Annotated[int, Query(ge=1, le=service.MAX_PAGE_SIZE, description="Quotes in the answer.")] = 20,
+    ) -> schemas.QuoteListOut:
+        """Quotes, newest article first: of one story, of one speaker, or both."""
+        views = service.list_quotes(settings, story_id=story, speaker=speaker, limit=limit)
+        return schemas.quote_list_out(views, story, speaker, limit)
 
     @app.get("/api/entities/{entity_id}", responses=ERRORS, tags=["entities"])
     def entity(entity_id: StoryId) -> dict[str, str]:

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from akhbar import service
 from akhbar.store.sqlite import EventRow, StoryRow
-from akhbar.types import Article, IngestSummary
+from akhbar.types import Article, IngestSummary, Quote
 
 
 class ErrorOut(BaseModel):
@@ -62,6 +62,52 @@ class EventOut(BaseModel):
     size: int
 
 
+class QuoteOut(BaseModel):
+    article_id: str
+    start: int = Field(description="Offsets of the quoted content in the article's text.")
+    end: int
+    kind: str = Field(description="direct (in quotation marks) or indirect (reported speech).")
+    speaker: str | None = Field(description="As written in the article; null for a passive (أُعلن أن).")
+    channel: str | None = Field(description="تويتر، بيان، مؤتمر صحافي … when the article names one.")
+    text: str = Field(description="The quoted content as written: text[start:end].")
+
+
+class QuoteVersionOut(QuoteOut):
+    source: str
+    title: str
+    published: datetime | None
+    exact: bool = Field(description="Same content words as the group's reference wording (the first version).")
+    added: list[str] = Field(description="Content terms (match keys) this wording has and the reference lacks.")
+    missing: list[str] = Field(description="Content terms (match keys) of the reference this wording lacks.")
+    differences: list[tuple[int, int]] = Field(
+        description="Offsets into this version's text: in the reference, words another version lacks; "
+        "in the others, words the reference lacks."
+    )
+
+
+class QuoteGroupOut(BaseModel):
+    id: str
+    speaker: str | None
+    channel: str | None
+    reworded: bool = Field(description="Whether some outlet's wording differs from the reference.")
+    sources: list[str]
+    versions: list[QuoteVersionOut] = Field(description="One per article; the first is the reference wording.")
+
+
+class QuoteItemOut(QuoteOut):
+    source: str
+    title: str
+    published: datetime | None
+    group: str = Field(description="Quotes of this answer that carry the same statement share it.")
+
+
+class QuoteListOut(BaseModel):
+    story: str | None
+    speaker: str | None
+    limit: int
+    quotes: list[QuoteItemOut]
+
+
 class StoryOut(BaseModel):
     id: str
     title: str
@@ -72,7 +118,9 @@ class StoryOut(BaseModel):
     events: list[EventOut]
     articles: list[ArticleSummaryOut]
     entities: list[dict[str, str]] = Field(description="Empty until the entity stage lands (see entities_extracted).")
-    quotes: list[dict[str, str]] = Field(description="Empty until the quote stage lands (see quotes_extracted).")
+    quotes: list[QuoteGroupOut] = Field(
+        description="The story's quotes grouped across outlets, groups carried by more outlets first."
+    )
     entities_extracted: bool
     quotes_extracted: bool
 
@@ -96,6 +144,7 @@ class ArticleOut(ArticleSummaryOut):
     removed: list[RemovalOut] = Field(description="What cleaning took out of the body read, and why.")
     flags: list[str]
     story: StorySummaryOut | None
+    quotes: list[QuoteOut] = Field(description="Direct and reported speech in text, in text order.")
 
 
 class HighlightedOut(BaseModel):
@@ -189,7 +238,7 @@ def story_out(detail: service.StoryDetail) -> StoryOut:
         events=[event_out(e) for e in detail.events],
         articles=[article_summary(a) for a in detail.articles],
         entities=[],
-        quotes=[],
+        quotes=[quote_group_out(group) for group in detail.quotes],
         entities_extracted=detail.entities_extracted,
         quotes_extracted=detail.quotes_extracted,
     )
@@ -206,6 +255,62 @@ def article_out(detail: service.ArticleDetail) -> ArticleOut:
         removed=[RemovalOut(text=r.text, reason=r.reason) for r in a.removed],
         flags=list(a.flags),
         story=story_summary(detail.story) if detail.story else None,
+        quotes=[quote_out(q, a.text[q.start : q.end]) for q in detail.quotes],
+    )
+
+
+def quote_out(quote: Quote, text: str) -> QuoteOut:
+    return QuoteOut(
+        article_id=quote.article_id,
+        start=quote.start,
+        end=quote.end,
+        kind=quote.kind,
+        speaker=quote.speaker,
+        channel=quote.channel,
+        text=text,
+    )
+
+
+def quote_group_out(group: service.QuoteGroupView) -> QuoteGroupOut:
+    return QuoteGroupOut(
+        id=group.id,
+        speaker=group.speaker,
+        channel=group.channel,
+        reworded=group.reworded,
+        sources=list(group.sources),
+        versions=[
+            QuoteVersionOut(
+                **quote_out(v.quote, v.text).model_dump(),
+                source=v.source,
+                title=v.title,
+                published=v.published,
+                exact=v.exact,
+                added=list(v.added),
+                missing=list(v.missing),
+                differences=list(v.differences),
+            )
+            for v in group.versions
+        ],
+    )
+
+
+def quote_list_out(
+    views: tuple[service.QuoteView, ...], story: str | None, speaker: str | None, limit: int
+) -> QuoteListOut:
+    return QuoteListOut(
+        story=story,
+        speaker=speaker,
+        limit=limit,
+        quotes=[
+            QuoteItemOut(
+                **quote_out(v.quote, v.text).model_dump(),
+                source=v.source,
+                title=v.title,
+                published=v.published,
+                group=v.group_id,
+            )
+            for v in views
+        ],
     )
 
 

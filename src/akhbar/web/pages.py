@@ -7,8 +7,10 @@ isolated with ``<bdi>``/``dir="ltr"`` so they do not scramble the Arabic around 
 
 from __future__ import annotations
 
+import re
 import time
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from importlib import resources
@@ -23,13 +25,15 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from akhbar import search as search_engine
 from akhbar import service
 from akhbar.config import Settings
-from akhbar.types import Article
+from akhbar.types import Article, Quote
 
 STATIC_DIR = Path(str(resources.files("akhbar.web").joinpath("static")))
 STORIES_PER_PAGE = 20
 RESULTS_PER_PAGE = 10
 LEAD_CHARS = 280
 
+#: Arabic names of the quote kinds.
+QUOTE_KINDS = {"direct": "مباشر", "indirect": "غير مباشر"}
 #: Arabic names of cleaning's removal reasons (the code is shown beside them).
 REMOVAL_REASONS = {
     "boilerplate": "نص متكرر",
@@ -67,6 +71,7 @@ def _span(first: datetime | None, last: datetime | None) -> str:
 
 _environment.filters["when"] = _when
 _environment.globals["span"] = _span
+_environment.globals["quote_kind"] = lambda kind: QUOTE_KINDS.get(kind, kind)
 _environment.globals["removal_reason"] = lambda reason: REMOVAL_REASONS.get(reason.split(":")[0], "")
 
 
@@ -82,33 +87,113 @@ def error_page(status: int, detail: str, headers: dict[str, str] | None = None) 
     )
 
 
+_LINE = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A run of a block's text: plain, or part of a quote (``anchor`` on the quote's first piece)."""
+
+    text: str
+    quote: Quote | None = None
+    anchor: str | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
-    """A piece of an article body for display: a paragraph or a sub-heading."""
+    """A piece of an article body for display: a paragraph or a sub-heading, cut into pieces at
+    quote boundaries."""
 
     kind: Literal["p", "h"]
     text: str
+    pieces: tuple[Piece, ...] = ()
 
 
-def body_blocks(article: Article) -> list[Block]:
-    """The article text as paragraphs, with the spans labelled ``subheading`` as headings."""
+def quote_anchor(quote: Quote) -> str:
+    """The id of a quote's mark on its article page (the story page links to it)."""
+    return f"quote-{quote.start}-{quote.end}"
+
+
+_environment.globals["quote_anchor"] = quote_anchor
+
+
+def shown_quotes(text: str, quotes: Iterable[Quote]) -> list[Quote]:
+    """The quotes to highlight: inside the text, not overlapping (at one start, the longest)."""
+    chosen: list[Quote] = []
+    for quote in sorted(quotes, key=lambda q: (q.start, -q.end)):
+        if 0 <= quote.start < quote.end <= len(text) and (not chosen or quote.start >= chosen[-1].end):
+            chosen.append(quote)
+    return chosen
+
+
+def body_blocks(article: Article, quotes: Iterable[Quote] = ()) -> list[Block]:
+    """The article text as paragraphs, with the spans labelled ``subheading`` as headings and the
+    ``quotes`` (offsets into ``article.text``) marked inside them."""
     text = article.text
     headings = sorted((s.start, s.end) for s in article.spans if s.label == "subheading" and 0 <= s.start < s.end)
+    marked = shown_quotes(text, quotes)
+    anchored: set[Quote] = set()
     blocks: list[Block] = []
     position = 0
 
-    def paragraphs(piece: str) -> None:
-        blocks.extend(Block("p", line.strip()) for line in piece.split("\n") if line.strip())
+    def block(kind: Literal["p", "h"], start: int, end: int) -> None:
+        piece = text[start:end]
+        start += len(piece) - len(piece.lstrip())
+        end -= len(piece) - len(piece.rstrip())
+        if start >= end:
+            return
+        pieces: list[Piece] = []
+        cursor = start
+        for quote in marked:
+            if quote.end <= start or quote.start >= end:
+                continue
+            q_start, q_end = max(quote.start, start), min(quote.end, end)
+            if q_start > cursor:
+                pieces.append(Piece(text[cursor:q_start]))
+            anchor = None if quote in anchored else quote_anchor(quote)
+            anchored.add(quote)
+            pieces.append(Piece(text[q_start:q_end], quote, anchor))
+            cursor = q_end
+        if cursor < end:
+            pieces.append(Piece(text[cursor:end]))
+        blocks.append(Block(kind, text[start:end], tuple(pieces)))
+
+    def paragraphs(start: int, end: int) -> None:
+        for line in _LINE.finditer(text, start, end):
+            block("p", line.start(), line.end())
 
     for start, end in headings:
         if start < position:
             continue
-        paragraphs(text[position:start])
-        if text[start:end].strip():
-            blocks.append(Block("h", text[start:end].strip()))
+        paragraphs(position, start)
+        block("h", start, end)
         position = end
-    paragraphs(text[position:])
+    paragraphs(position, len(text))
     return blocks
+
+
+@dataclass(frozen=True, slots=True)
+class WordingView:
+    """One outlet's wording of a quote group, cut into (piece, differs) pairs for display."""
+
+    wording: service.QuoteWording
+    pieces: list[tuple[str, bool]]
+    missing_words: list[str]  # words of the reference this wording lacks, as the reference writes them
+    reference: bool
+
+
+def wording_views(group: service.QuoteGroupView) -> list[WordingView]:
+    reference = group.versions[0]
+    views = []
+    for index, version in enumerate(group.versions):
+        missing: list[str] = []
+        if index and version.missing:
+            for start, end in service.term_spans(reference.text, set(version.missing)):
+                if reference.text[start:end] not in missing:
+                    missing.append(reference.text[start:end])
+        pieces = search_engine.segments(version.text, 0, len(version.text), list(version.differences))
+        views.append(WordingView(version, pieces, missing, index == 0 and len(group.versions) > 1))
+    return views
 
 
 def lead(text: str, limit: int = LEAD_CHARS) -> str:
@@ -186,6 +271,8 @@ def build_router(settings: Settings) -> APIRouter:
         for article in detail.articles:
             by_outlet[article.source].append(article)
         columns = sorted(by_outlet.items(), key=lambda item: (-len(item[1]), item[0]))
+        shared = [(group, wording_views(group)) for group in detail.quotes if len(group.sources) > 1]
+        single = [group for group in detail.quotes if len(group.sources) <= 1]
         return render(
             "story.html",
             page_title=detail.story.title,
@@ -194,6 +281,8 @@ def build_router(settings: Settings) -> APIRouter:
             columns=columns,
             event_numbers=event_numbers,
             lead=lead,
+            shared_quotes=shared,
+            single_quotes=single,
         )
 
     @router.get("/articles/{article_id}", response_class=HTMLResponse)
@@ -204,7 +293,9 @@ def build_router(settings: Settings) -> APIRouter:
             page_title=detail.article.title,
             article=detail.article,
             story=detail.story,
-            blocks=body_blocks(detail.article),
+            blocks=body_blocks(detail.article, detail.quotes),
+            quotes=detail.quotes,
+            marked={quote_anchor(q) for q in shown_quotes(detail.article.text, detail.quotes)},
         )
 
     @router.get("/search", response_class=HTMLResponse)
