@@ -431,6 +431,48 @@ def eval_quotes(
     _print_result(flat, False, f"quotes in {file}")
 
 
+@eval_app.command("ner")
+def eval_ner(
+    file: Annotated[Path, typer.Argument(help="CoNLL: 'token TAG' per line, IOB2, blank line between sentences.")],
+    as_json: JsonOption = False,
+) -> None:
+    """Tag FILE's tokens with the shipped model and score entity-level exact matches (conlleval rules)."""
+    from akhbar.eval.ner import evaluate_ner
+
+    try:
+        result = evaluate_ner(file)
+    except (AkhbarError, ValueError, OSError) as exc:
+        _fail(str(exc))
+        return
+    if as_json:
+        _print_json(result)
+        return
+    flat = {key: value for key, value in result.items() if key != "per_type"}
+    flat.update({f"{kind} f1": scores["f1"] for kind, scores in result["per_type"].items()})
+    _print_result(flat, False, f"named entities in {file}")
+
+
+train_app = typer.Typer(help="Rebuild the models that ship inside the package.", no_args_is_help=True)
+app.add_typer(train_app, name="train")
+
+
+@train_app.command("ner")
+def train_ner(
+    out: Annotated[Path, typer.Option("--out", help="Where to write the model archive (.zip).")],
+    data_dir: Annotated[Path, typer.Option("--data-dir", help="The development data folder.")] = Path("../shared/data"),
+    seed: Annotated[int, typer.Option("--seed", help="Random seed (the shipped model uses 0).")] = 0,
+) -> None:
+    """Train the CRF named-entity model from ANERcorp and the gazetteers; same inputs, same file."""
+    from akhbar.train.ner import train
+
+    try:
+        meta = train(out, data_dir, seed=seed)
+    except (AkhbarError, OSError) as exc:
+        _fail(str(exc))
+        return
+    _print_json(meta)
+
+
 def _print_result(result: dict[str, Any], as_json: bool, title: str) -> None:
     if as_json:
         _print_json(result)

@@ -76,6 +76,12 @@ class ClusterConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class ExtractConfig:
+    entities: bool = True  # tag named entities at ingest (the shipped CRF model)
+    quotes: bool = True  # find direct and reported speech at ingest
+
+
+@dataclass(frozen=True, slots=True)
 class DedupeConfig:
     threshold: float = 0.5  # Jaccard similarity of shingle sets that makes a near duplicate
     shingle_words: int = 5  # words per shingle
@@ -90,6 +96,7 @@ class Settings:
     ingest: IngestConfig = field(default_factory=IngestConfig)
     clean: CleanConfig = field(default_factory=CleanConfig)
     normalize: NormalizeConfig = field(default_factory=NormalizeConfig)
+    extract: ExtractConfig = field(default_factory=ExtractConfig)
     dedupe: DedupeConfig = field(default_factory=DedupeConfig)
     cluster: ClusterConfig = field(default_factory=ClusterConfig)
 
@@ -99,6 +106,7 @@ _SECTIONS = {
     "ingest": IngestConfig,
     "clean": CleanConfig,
     "normalize": NormalizeConfig,
+    "extract": ExtractConfig,
     "dedupe": DedupeConfig,
     "cluster": ClusterConfig,
 }

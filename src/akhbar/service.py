@@ -30,6 +30,8 @@ from akhbar.stages.article import to_article
 from akhbar.stages.clean import OutletBoilerplate, clean
 from akhbar.stages.cluster import StoryClusterer
 from akhbar.stages.dedupe import DuplicateIndex, article_agency
+from akhbar.stages.entities import EntityTagger
+from akhbar.stages.entities import entities as extract_entities_stage
 from akhbar.stages.normalize import normalize
 from akhbar.stages.quotes import QuoteGroup, group_quotes
 from akhbar.stages.quotes import quotes as extract_quotes_stage
@@ -67,8 +69,9 @@ def ingest_pipeline(settings: Settings) -> Pipeline:
             Step(to_article, settings.ingest),
             Step(clean, settings.clean),
             Step(normalize, settings.normalize),
-            Step(extract_quotes_stage),
         ]
+        + ([Step(extract_entities_stage, EntityTagger())] if settings.extract.entities else [])
+        + ([Step(extract_quotes_stage)] if settings.extract.quotes else [])
     ).validate()
 
 
