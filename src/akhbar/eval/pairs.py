@@ -24,7 +24,6 @@ Figures: ``pearson`` is Pearson's r between the similarity and ``-Overall`` (hig
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -34,7 +33,7 @@ from urllib.parse import urlsplit
 
 from akhbar.config import Settings
 from akhbar.eval.metrics import pearson, roc_auc
-from akhbar.eval.stories import EvalFileError
+from akhbar.eval.stories import EvalFileError, json_objects
 from akhbar.executors import LocalExecutor
 from akhbar.service import ingest_pipeline
 from akhbar.stages.clean import SECOND_ARTICLE_SUFFIX, OutletBoilerplate
@@ -54,24 +53,9 @@ class RatedPair:
 
 def read_pairs(path: Path) -> tuple[list[RatedPair], dict[str, RawDocument]]:
     """The rated pairs and the distinct articles they name; ``EvalFileError`` names the first bad line."""
-    try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except OSError as exc:
-        raise EvalFileError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    except UnicodeDecodeError as exc:
-        raise EvalFileError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from exc
     pairs: list[RatedPair] = []
     documents: dict[str, RawDocument] = {}
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise EvalFileError(f"{where}: invalid JSON ({exc.msg} at column {exc.colno})") from exc
-        if not isinstance(record, dict):
-            raise EvalFileError(f"{where}: expected a JSON object, found {type(record).__name__}")
+    for where, _number, record in json_objects(path):
         overall = record.get("Overall")
         if isinstance(overall, bool) or not isinstance(overall, int | float) or not math.isfinite(overall):
             raise EvalFileError(f"{where}: 'Overall' must be a number, found {overall!r:.40}")

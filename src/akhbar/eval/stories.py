@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import tempfile
 import time
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -87,16 +87,15 @@ class StoredPrediction:
     event_id: str | None
 
 
-def read_labelled(path: Path) -> list[LabelledArticle]:
-    """Parse and check the file; ``EvalFileError`` names the first bad line."""
+def json_objects(path: Path) -> Iterator[tuple[str, int, dict[str, Any]]]:
+    """``(where, line number, object)`` for each non-blank line of a JSONL evaluation file;
+    ``EvalFileError`` names the first line that is not a JSON object."""
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except OSError as exc:
         raise EvalFileError(f"{path}: cannot read ({exc.strerror or exc})") from exc
     except UnicodeDecodeError as exc:
         raise EvalFileError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from exc
-    articles: list[LabelledArticle] = []
-    first_line: dict[str, int] = {}
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -107,6 +106,14 @@ def read_labelled(path: Path) -> list[LabelledArticle]:
             raise EvalFileError(f"{where}: invalid JSON ({exc.msg} at column {exc.colno})") from exc
         if not isinstance(record, dict):
             raise EvalFileError(f"{where}: expected a JSON object, found {type(record).__name__}")
+        yield where, number, record
+
+
+def read_labelled(path: Path) -> list[LabelledArticle]:
+    """Parse and check the file; ``EvalFileError`` names the first bad line."""
+    articles: list[LabelledArticle] = []
+    first_line: dict[str, int] = {}
+    for where, number, record in json_objects(path):
         for key in ("id", "published", "story"):
             if record.get(key) in (None, ""):
                 raise EvalFileError(f"{where}: no {key!r} (every article needs id, published and story)")
