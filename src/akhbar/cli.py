@@ -18,7 +18,7 @@ from rich.table import Table
 from akhbar import service
 from akhbar.config import Settings, load_settings
 from akhbar.errors import AkhbarError
-from akhbar.types import Article
+from akhbar.types import Article, Entity
 
 app = typer.Typer(
     name="akhbar",
@@ -343,6 +343,124 @@ def quotes(
     console.print(table)
     if not views:
         console.print("no quotes found", highlight=False)
+
+
+ENTITY_KINDS = {"PERS": "person", "LOC": "place", "ORG": "organisation", "MISC": "other"}
+
+
+def _entity_json(entity: Entity, mentions: int | None = None) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "id": entity.id,
+        "name": entity.name,
+        "kind": entity.kind,
+        "variants": list(entity.variants),
+        "roles": list(entity.roles),
+    }
+    if mentions is not None:
+        item["mentions"] = mentions
+    return item
+
+
+@app.command()
+def entities(
+    db: DbOption = None,
+    story: Annotated[str | None, typer.Option("--story", help="Only the entities of this story.")] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", help="Only entities with a name containing NAME (normalized).")
+    ] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", min=1, max=service.MAX_ENTITIES, help="How many, most mentioned first.")
+    ] = 50,
+    as_json: JsonOption = False,
+) -> None:
+    """List people, places and organisations, most mentioned first (of one story with --story)."""
+    settings = _settings(db)
+    try:
+        counts = service.list_entities(settings, story_id=story, limit=limit, query=name)
+    except AkhbarError as exc:
+        _fail(str(exc))
+        return
+    if as_json:
+        _print_json([_entity_json(c.entity, c.mentions) for c in counts])
+        return
+    where = " · ".join(part for part in (story and f"story {story}", name and f"name {name}") if part)
+    table = Table(title=f"entities in {settings.db}" + (f" ({where})" if where else ""), title_justify="left")
+    table.add_column("id", no_wrap=True, min_width=17)
+    table.add_column("name", max_width=30, overflow="fold")
+    table.add_column("kind", no_wrap=True)
+    table.add_column("mentions", justify="right", no_wrap=True)
+    table.add_column("also written", ratio=1, overflow="fold")
+    table.add_column("roles", ratio=1, overflow="fold")
+    for count in counts:
+        entity = count.entity
+        table.add_row(
+            entity.id,
+            entity.name,
+            ENTITY_KINDS.get(entity.kind, entity.kind),
+            str(count.mentions),
+            "، ".join(v for v in entity.variants if v != entity.name),
+            "، ".join(entity.roles),
+        )
+    console.print(table)
+    if not counts:
+        console.print("no entities found (mentions are linked after clustering)", highlight=False)
+
+
+@app.command()
+def entity(
+    name: Annotated[str, typer.Argument(help="An entity id, or a name in any spelling (الكاظمى, بايدن).")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show one entity: its variants, roles and the stories it appears in over time."""
+    settings = _settings(db)
+    try:
+        view = service.get_entity(settings, name)
+    except AkhbarError as exc:
+        _fail(str(exc))
+        return
+    if as_json:
+        _print_json(
+            {
+                **_entity_json(view.entity, view.mentions),
+                "stories": [
+                    {
+                        "id": item.story.id,
+                        "title": item.story.title,
+                        "mentions": item.mentions,
+                        "first": _iso(item.first),
+                        "last": _iso(item.last),
+                    }
+                    for item in view.stories
+                ],
+                "others": [_entity_json(other.entity, other.mentions) for other in view.others],
+            }
+        )
+        return
+    entity = view.entity
+    console.print(f"[bold]{entity.name}[/]", highlight=False)
+    console.print(
+        f"{entity.id} · {ENTITY_KINDS.get(entity.kind, entity.kind)} · {view.mentions} mentions "
+        f"in {len(view.stories)} stories",
+        highlight=False,
+    )
+    if len(entity.variants) > 1:
+        console.print("also written: " + "، ".join(v for v in entity.variants if v != entity.name), highlight=False)
+    if entity.roles:
+        console.print("roles: " + "؛ ".join(entity.roles), highlight=False)
+    table = Table(expand=True)
+    table.add_column("when", no_wrap=True)
+    table.add_column("mentions", justify="right", no_wrap=True)
+    table.add_column("story", ratio=1, no_wrap=True, overflow="ellipsis")
+    table.add_column("id", no_wrap=True, min_width=17)
+    for item in view.stories:
+        table.add_row(_span(item.first, item.last), str(item.mentions), item.story.title, item.story.id)
+    console.print(table)
+    for other in view.others:
+        console.print(
+            f"another entity of that name: {other.entity.name} ({other.entity.id}, {other.mentions} mentions)",
+            highlight=False,
+        )
 
 
 @app.command()

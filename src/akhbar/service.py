@@ -32,11 +32,12 @@ from akhbar.stages.cluster import StoryClusterer
 from akhbar.stages.dedupe import DuplicateIndex, article_agency
 from akhbar.stages.entities import EntityTagger
 from akhbar.stages.entities import entities as extract_entities_stage
+from akhbar.stages.link import EntityLinker, Usage, lookup_keys
 from akhbar.stages.normalize import normalize
 from akhbar.stages.quotes import QuoteGroup, group_quotes
 from akhbar.stages.quotes import quotes as extract_quotes_stage
 from akhbar.store.sqlite import EventRow, Store, StoredArticle, StoryRow
-from akhbar.types import Article, Assignment, Entity, IngestSummary, Quote, RawDocument, Rejection
+from akhbar.types import Article, Assignment, Entity, IngestSummary, Mention, Quote, RawDocument, Rejection
 
 _EXAMPLES = 5
 
@@ -225,6 +226,7 @@ def cluster(settings: Settings, rebuild: bool = False, progress: Progress | None
             batch.clear()
             copies.clear()
         progress.stop()
+        link_entities(settings, progress=progress, rebuild=rebuild)
         return ClusterSummary(len(pending_ids), new_stories, store.count_stories(), time.perf_counter() - started)
 
 
@@ -353,9 +355,10 @@ class StoryDetail:
     """One story with everything a reader sees about it.
 
     ``quotes`` are grouped across outlets (the same statement carried by several articles is one
-    group), groups carried by more outlets first. ``entities`` stays empty, with
-    ``entities_extracted`` False, until that stage lands: a front end must say "not yet
-    extracted", not "none".
+    group), groups carried by more outlets first. ``entities`` are the entities named in the
+    story, most mentioned first, with ``entity_mentions`` (same order) their mentions in it;
+    ``entities_extracted`` is False while no mention in the database has been linked yet: a front
+    end must then say "not yet extracted", not "none".
     """
 
     story: StoryRow
@@ -365,6 +368,7 @@ class StoryDetail:
     quotes: tuple[QuoteGroupView, ...] = ()
     entities_extracted: bool = False
     quotes_extracted: bool = False
+    entity_mentions: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -372,6 +376,8 @@ class ArticleDetail:
     article: Article
     story: StoryRow | None
     quotes: tuple[Quote, ...] = ()  # in text order; offsets into article.text
+    mentions: tuple[Mention, ...] = ()  # in text order; offsets into article.text
+    entities: tuple[Entity, ...] = ()  # the entities its mentions are linked to
 
 
 @dataclass(frozen=True, slots=True)
@@ -436,11 +442,16 @@ def story_detail(settings: Settings, story_id: str) -> StoryDetail:
         events = tuple(store.events_of_story(story_id))
         articles = tuple(sa.article for sa in store.articles_of_story(story_id))
         found = store.quotes_of_story(story_id)
+        named = store.entities_of_story(story_id)
+        extracted = bool(named) or store.has_entities()
     return StoryDetail(
         story=row,
         events=events,
         articles=articles,
+        entities=tuple(entity for entity, _ in named),
+        entity_mentions=tuple(count for _, count in named),
         quotes=quote_groups(found, {a.id: a for a in articles}),
+        entities_extracted=extracted,
         quotes_extracted=True,
     )
 
@@ -454,14 +465,13 @@ def get_article(settings: Settings, article_id: str) -> ArticleDetail:
                 story = store.story(article.story_id)
             except NotFoundError:  # clustered but the story row not refreshed yet
                 story = None
-        return ArticleDetail(article, story, article.quotes)
-
-
-def get_entity(settings: Settings, entity_id: str) -> Entity:
-    """Entities arrive with the entity stage; until then every lookup is a clear not-found."""
-    raise NotFoundError(
-        f"no entity with id {entity_id}: entities are not extracted yet (the entity stage has not landed)"
-    )
+        entities: list[Entity] = []
+        for entity_id in dict.fromkeys(m.entity_id for m in article.mentions if m.entity_id is not None):
+            try:
+                entities.append(store.entity(entity_id))
+            except NotFoundError:  # linked, then the entities were rebuilt: shown unlinked
+                continue
+        return ArticleDetail(article, story, article.quotes, article.mentions, tuple(entities))
 
 
 # -- quotes read side --
@@ -707,3 +717,163 @@ def ingest_jsonl(settings: Settings, data: bytes, source: str | None = None) -> 
         summary = ingest([path], settings, source=source)
     update_search_index(settings)
     return summary
+
+
+# -- entities --
+# The tagger's mentions are stored with their articles at ingest; ``link_entities`` links those not
+# linked yet (``akhbar.stages.link``), in time order with each article's story known, exactly as a
+# linker running beside the clusterer would have. The read side serves the CLI, API and web.
+
+MAX_ENTITIES = 500
+
+
+@dataclass(frozen=True, slots=True)
+class LinkSummary:
+    articles: int  # articles whose mentions were linked in this run
+    mentions: int
+    entities: int  # entities in the database afterwards
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class EntityCount:
+    """An entity with how often it is mentioned (in one story, or everywhere)."""
+
+    entity: Entity
+    mentions: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntityStory:
+    """One story an entity is named in: how often, and when (its naming articles' times)."""
+
+    story: StoryRow
+    mentions: int
+    first: datetime | None
+    last: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class EntityView:
+    """An entity with its variants and roles, its mentions, and the stories it appears in, oldest
+    first. ``others`` are further entities a name lookup matched (most mentioned first)."""
+
+    entity: Entity
+    mentions: int
+    stories: tuple[EntityStory, ...]
+    others: tuple[EntityCount, ...] = ()
+
+
+def _lookup_names(entities: Iterable[Entity]) -> list[tuple[str, str]]:
+    return [
+        (key, entity.id)
+        for entity in entities
+        for surface in dict.fromkeys((entity.name, *entity.variants))
+        for key in lookup_keys(surface, entity.kind)
+    ]
+
+
+def link_entities(settings: Settings, progress: Progress | None = None, rebuild: bool = False) -> LinkSummary:
+    """Link every stored mention that has no entity yet, article by article in time order, each
+    with its story's earlier names as context; one transaction per batch. ``rebuild`` forgets all
+    entities and links every mention again. Articles not in a story yet wait for the clusterer."""
+    progress = progress or NoProgress()
+    started = time.perf_counter()
+    with Store(settings.db) as store:
+        if rebuild:
+            store.reset_links()
+        pending = store.unlinked_article_ids()
+        if not pending:
+            return LinkSummary(0, 0, store.count_entities(), time.perf_counter() - started)
+        usages = [Usage(entity_id, surface, kind, count) for entity_id, surface, kind, count in store.entity_usages()]  # type: ignore[arg-type]
+        linker = EntityLinker(store.all_entities(), usages)
+        remembered: set[str] = set()
+        linked_mentions = 0
+        progress.start("linking entities", len(pending))
+        for chunk_start in range(0, len(pending), settings.ingest.batch_size):
+            chunk = pending[chunk_start : chunk_start + settings.ingest.batch_size]
+            mentions_of = store.mentions_of_articles(chunk)
+            batch: list[Mention] = []
+            touched: dict[str, Entity] = {}
+            for stored in _load(store, chunk):
+                article = stored.article
+                story_id = article.story_id
+                if story_id is not None and story_id not in remembered:
+                    remembered.add(story_id)  # an earlier run's people in this story, as context
+                    linker.remember(story_id, store.linked_mentions_of_story(story_id, "PERS"))
+                waiting = [m for m in mentions_of[article.id] if m.entity_id is None]
+                linked, entities = linker.link(story_id, article, waiting)
+                batch.extend(linked)
+                touched.update((entity.id, entity) for entity in entities)
+            store.save_links(batch, list(touched.values()), _lookup_names(touched.values()))
+            linked_mentions += len(batch)
+            progress.advance(len(chunk))
+        progress.stop()
+        return LinkSummary(len(pending), linked_mentions, store.count_entities(), time.perf_counter() - started)
+
+
+def list_entities(
+    settings: Settings, story_id: str | None = None, limit: int = 50, query: str | None = None
+) -> tuple[EntityCount, ...]:
+    """Entities, most mentioned first: of one story (counting its mentions there), whose name
+    contains ``query`` (after normalization: الكاظمى finds الكاظمي), or everywhere.
+    Raises ``NotFoundError`` for an unknown story, ``InvalidRequestError`` for a bad argument."""
+    if not 1 <= limit <= MAX_ENTITIES:
+        raise InvalidRequestError(f"limit must be between 1 and {MAX_ENTITIES}")
+    fragment = None
+    if query is not None:
+        if not any(character.isalnum() for character in query):
+            raise InvalidRequestError("the name must contain a letter or digit")
+        fragment = lookup_keys(query, "MISC")[0]
+    with Store(settings.db) as store:
+        if story_id is not None:
+            store.story(story_id)  # an unknown story is a clear not-found, not an empty list
+            found = store.entities_of_story(story_id)
+            if fragment is not None:
+                matching = {entity.id for entity, _ in store.entities_matching(fragment, MAX_ENTITIES * 20)}
+                found = [(entity, count) for entity, count in found if entity.id in matching]
+            found = found[:limit]
+        elif fragment is not None:
+            found = store.entities_matching(fragment, limit)
+        else:
+            found = store.top_entities(limit)
+    return tuple(EntityCount(entity, count) for entity, count in found)
+
+
+def get_entity(settings: Settings, id_or_name: str) -> EntityView:
+    """An entity by id, or by name (normalized, over its name and every variant: "الكاظمى",
+    "بايدن" and "الرئيس جو بايدن" all work); several entities of that name: the most mentioned, the
+    rest in ``others``. Raises ``NotFoundError`` with the reason when there is none."""
+    wanted = id_or_name.strip()
+    with Store(settings.db) as store:
+        others: list[tuple[Entity, int]] = []
+        try:
+            entity = store.entity(wanted)
+            mentions = store.mention_count(entity.id)
+        except NotFoundError:
+            matches: list[tuple[Entity, int]] = []
+            keys = list(lookup_keys(wanted, "PERS")) if wanted else []
+            words = keys[-1].split() if keys else []
+            # "الرئيس الأمريكي جو بايدن": the name after the role words (two words at least)
+            keys += [" ".join(words[start:]) for start in range(1, len(words) - 1)]
+            for key in keys:
+                matches.extend(m for m in store.entities_named(key) if m[0].id not in {e.id for e, _ in matches})
+                if matches:
+                    break
+            if not matches and len(words) == 1:
+                # a surname alone ("بايدن"): the people whose name ends with it
+                matches = [
+                    (entity, count)
+                    for entity, count in store.entities_matching(words[0], MAX_ENTITIES)
+                    if entity.kind == "PERS" and lookup_keys(entity.name, "PERS")[-1].split()[-1] == words[0]
+                ]
+            if not matches:
+                if not store.has_entities():
+                    raise NotFoundError(
+                        f"no entity {wanted!r}: no entities in this database yet (mentions are linked after clustering)"
+                    ) from None
+                raise NotFoundError(f"no entity with id or name {wanted!r}") from None
+            matches.sort(key=lambda pair: (-pair[1], pair[0].name, pair[0].id))
+            (entity, mentions), others = matches[0], matches[1:]
+        stories = tuple(EntityStory(*row) for row in store.entity_stories(entity.id))
+    return EntityView(entity, mentions, stories, tuple(EntityCount(e, n) for e, n in others))

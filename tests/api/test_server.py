@@ -10,7 +10,7 @@ import pytest
 
 from akhbar.search import MAX_QUERY_CHARS
 
-from .conftest import MAX_INGEST_BYTES, LiveServer
+from .conftest import MAX_INGEST_BYTES, NER_MODEL, LiveServer, needs_ner_model
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 
@@ -100,7 +100,10 @@ def test_seed_story_has_both_outlets_events_and_quotes_grouped_across_outlets(li
     assert story["sources"] == ["outlet-000", "outlet-002"]
     assert {a["source"] for a in story["articles"]} == {"outlet-000", "outlet-002"}
     assert story["events"] and sum(e["size"] for e in story["events"]) == story["size"]
-    assert story["entities"] == [] and story["entities_extracted"] is False
+    if NER_MODEL.is_file():
+        assert story["entities"] and story["entities_extracted"] is True
+    else:
+        assert story["entities"] == [] and story["entities_extracted"] is False
     assert story["quotes_extracted"] is True and story["quotes"]
     # the Kadhimi tweet both outlets carry is one group, with each outlet's wording
     shared = [g for g in story["quotes"] if g["sources"] == ["outlet-000", "outlet-002"]]
@@ -183,7 +186,7 @@ def test_not_found_is_json_with_a_reason(live_server: LiveServer) -> None:
         assert "no story" in assert_error(client.get("/api/stories/s0000000000000000"), 404, "not_found")["detail"]
         assert_error(client.get("/api/articles/nope"), 404, "not_found")
         body = assert_error(client.get("/api/entities/e123"), 404, "not_found")
-        assert "not extracted yet" in body["detail"]
+        assert "no entit" in body["detail"] and "e123" in body["detail"]
         assert_error(client.get("/api/no-such-endpoint"), 404, "not_found")
         assert_error(client.get("/api/stories/" + "x" * 200), 422, "invalid_request")
         assert_error(client.delete("/api/stories"), 405, "method_not_allowed")
@@ -292,7 +295,11 @@ def test_pages_are_rtl_arabic_html(live_server: LiveServer) -> None:
             assert '<html lang="ar" dir="rtl">' in response.text
             assert "cdn" not in response.text.lower()
         page = client.get(f"/stories/{story['id']}").text
-        assert all(source in page for source in story["sources"]) and "لم تُستخرج بعد" in page
+        assert all(source in page for source in story["sources"])
+        if NER_MODEL.is_file():  # the entities section links each entity to its page
+            assert "لم تُستخرج بعد" not in page and 'class="entity entity-pers" href="/entities/n' in page
+        else:
+            assert "لم تُستخرج بعد" in page
         assert 'class="quote-group reworded"' in page and '<mark class="diff added">' in page
         # quoted text is shown as text: markup inside a quote is escaped, never rendered
         (minister,) = client.get("/api/quotes", params={"speaker": "حنتوش", "limit": 1}).json()["quotes"]
@@ -308,3 +315,58 @@ def test_pages_are_rtl_arabic_html(live_server: LiveServer) -> None:
         assert "Traceback" not in missing.text
         css = client.get("/static/akhbar.css")
         assert css.status_code == 200 and "font-family" in css.text and "url(" not in css.text
+
+
+# -- entities ----------------------------------------------------------------------------------------
+
+
+@needs_ner_model
+def test_story_entities_have_counts_variants_and_roles(live_server: LiveServer) -> None:
+    with live_server.client() as client:
+        story = seed_story(client)
+    entities = story["entities"]
+    assert [e["mentions"] for e in entities] == sorted((e["mentions"] for e in entities), reverse=True)
+    by_name = {e["name"]: e for e in entities}
+    kadhimi = by_name["مصطفى الكاظمي"]
+    assert kadhimi["kind"] == "PERS" and "الكاظمي" in kadhimi["variants"]
+    assert "رئيس الوزراء العراقي" in kadhimi["roles"]
+    assert {"جو بايدن", "العراق", "أربيل"} <= set(by_name)  # داعش: the shipped model misses it
+
+
+@needs_ner_model
+def test_entity_list_detail_and_lookup_by_name(live_server: LiveServer) -> None:
+    with live_server.client() as client:
+        story = seed_story(client)
+        listed = client.get("/api/entities", params={"story": story["id"], "limit": 100}).json()
+        assert listed["story"] == story["id"] and listed["entities"] == story["entities"][:100]
+        found = client.get("/api/entities", params={"q": "الكاظمى"}).json()["entities"]
+        assert [e["name"] for e in found] == ["مصطفى الكاظمي"]
+        top = client.get("/api/entities", params={"limit": 5}).json()["entities"]
+        assert len(top) == 5
+        detail = client.get(f"/api/entities/{found[0]['id']}").json()
+        assert detail["name"] == "مصطفى الكاظمي" and detail["roles"]
+        assert [s["id"] for s in detail["stories"]] == [story["id"]]
+        assert detail["stories"][0]["mentions"] == detail["mentions"] and detail["others"] == []
+        # a name in any spelling finds it too (URL-encoded Arabic in the path)
+        assert client.get("/api/entities/الكاظمى").json()["id"] == detail["id"]
+        biden = client.get("/api/entities/بايدن").json()
+        assert biden["name"] == "جو بايدن" and "الرئيس الأميركي" in biden["roles"]
+        assert_error(client.get("/api/entities", params={"limit": 0}), 422, "invalid_request")
+        assert_error(client.get("/api/entities", params={"story": "s0000000000000000"}), 404, "not_found")
+        assert_error(client.get("/api/entities", params={"story": "<b>"}), 422, "invalid_request")
+        assert_error(client.get("/api/entities", params={"q": "«»"}), 400, "invalid_request")
+        assert_error(client.get("/api/entities/" + "x" * 300), 422, "invalid_request")
+
+
+@needs_ner_model
+def test_article_mentions_are_offsets_into_its_text_linked_to_its_entities(live_server: LiveServer) -> None:
+    with live_server.client() as client:
+        story = seed_story(client)
+        for summary in story["articles"]:
+            article = client.get(f"/api/articles/{summary['id']}").json()
+            assert article["mentions"], summary["id"]
+            known = {e["id"] for e in article["entities"]}
+            for mention in article["mentions"]:
+                assert article["text"][mention["start"] : mention["end"]] == mention["surface"]
+                assert mention["kind"] in ("PERS", "LOC", "ORG", "MISC") and mention["entity_id"] in known
+            assert sum(e["mentions"] for e in article["entities"]) == len(article["mentions"])

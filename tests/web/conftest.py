@@ -23,6 +23,8 @@ _spec.loader.exec_module(_live)
 
 live_db = _live.live_db
 live_server = _live.live_server
+NER_MODEL = _live.NER_MODEL
+needs_ner_model = _live.needs_ner_model
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 CHROMIUM = ("chromium", "chromium-browser", "google-chrome")
 

@@ -7,7 +7,7 @@ from typing import Any
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from .conftest import ARTIFACTS
+from .conftest import ARTIFACTS, NER_MODEL, needs_ner_model
 
 
 def shoot(browser: Any, name: str, width: int = 1280) -> None:
@@ -39,7 +39,8 @@ def test_seed_story_shows_both_outlets_then_an_article(browser: Any, live_server
     outlets = {c.get_attribute("data-outlet") for c in browser.find_elements(By.CSS_SELECTOR, ".outlet-column")}
     assert {"outlet-000", "outlet-002"} <= outlets, outlets
     assert browser.find_elements(By.CSS_SELECTOR, ".timeline li")
-    assert "لم تُستخرج بعد" in browser.find_element(By.CSS_SELECTOR, "section.entities").text
+    entities = browser.find_element(By.CSS_SELECTOR, "section.entities")
+    assert ("لم تُستخرج بعد" in entities.text) != NER_MODEL.is_file()
     # the quote both seed articles carry (Kadhimi's tweet) is shown once, with both outlets' wordings
     quotes = browser.find_element(By.CSS_SELECTOR, "section.quotes")
     assert "لم تُستخرج بعد" not in quotes.text
@@ -129,3 +130,57 @@ def test_story_page_on_a_phone(browser: Any, live_server: Any) -> None:
     browser.execute_script("arguments[0].scrollIntoView()", first)
     browser.save_screenshot(str(ARTIFACTS / "story-quotes-phone.png"))
     browser.set_window_size(1280, 1400)
+
+
+@needs_ner_model
+def test_story_entities_link_to_an_entity_page_with_variants_roles_and_stories(browser: Any, live_server: Any) -> None:
+    browser.get(live_server.url + "/?source=outlet-000")
+    browser.find_element(By.CSS_SELECTOR, ".story-card h2 a").click()
+    story_url = browser.current_url
+    section = browser.find_element(By.CSS_SELECTOR, "section.entities")
+    kinds = [g.get_attribute("data-kind") for g in section.find_elements(By.CSS_SELECTOR, ".entity-group")]
+    assert kinds[0] == "PERS" and {"LOC", "PERS"} <= set(kinds)
+    people = section.find_element(By.CSS_SELECTOR, '.entity-group[data-kind="PERS"]')
+    assert "رئيس الوزراء العراقي" in people.text
+    browser.execute_script("arguments[0].scrollIntoView()", section)
+    browser.save_screenshot(str(ARTIFACTS / "story-entities.png"))
+    link = next(a for a in people.find_elements(By.CSS_SELECTOR, "a.entity") if a.text == "مصطفى الكاظمي")
+    link.click()
+    assert browser.current_url.startswith(live_server.url + "/entities/n")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "مصطفى الكاظمي"
+    assert "رئيس الوزراء العراقي" in [r.text for r in browser.find_elements(By.CSS_SELECTOR, ".roles li.role")]
+    assert "الكاظمي" in [v.text for v in browser.find_elements(By.CSS_SELECTOR, ".variants li.variant")]
+    stories = browser.find_elements(By.CSS_SELECTOR, ".story-timeline li")
+    assert len(stories) == 1
+    stories[0].find_element(By.TAG_NAME, "a").click()
+    assert browser.current_url == story_url
+    browser.back()
+    shoot(browser, "entity")
+
+
+@needs_ner_model
+def test_article_highlights_mentions_by_kind_inside_and_outside_quotes(browser: Any, live_server: Any) -> None:
+    browser.get(live_server.url + "/?source=outlet-002")
+    browser.find_element(By.CSS_SELECTOR, ".story-card h2 a").click()
+    column = browser.find_element(By.CSS_SELECTOR, '.outlet-column[data-outlet="outlet-002"]')
+    column.find_element(By.CSS_SELECTOR, ".article-card h4 a").click()
+    marks = browser.find_elements(By.CSS_SELECTOR, ".body .mention")
+    assert marks
+    kinds = {m.get_attribute("class").split()[1] for m in marks}
+    assert {"mention-pers", "mention-loc"} <= kinds, kinds
+    colours = {
+        kind: browser.execute_script(
+            "return getComputedStyle(document.querySelector('.body .' + arguments[0])).borderBottomColor", kind
+        )
+        for kind in ("mention-pers", "mention-loc")
+    }
+    assert colours["mention-pers"] != colours["mention-loc"]
+    inside = browser.find_elements(By.CSS_SELECTOR, ".body mark.quote .mention")
+    assert inside, "a name inside a quote is highlighted inside the quote's mark"
+    biden = next(m for m in marks if m.text == "جو بايدن")
+    assert biden.tag_name == "a" and "جو بايدن" in biden.get_attribute("title")
+    assert "الرئيس الأميركي" in biden.get_attribute("title")
+    assert browser.find_elements(By.CSS_SELECTOR, "section.article-entities a.entity")
+    shoot(browser, "article-entities")
+    biden.click()
+    assert browser.find_element(By.TAG_NAME, "h1").text == "جو بايدن"

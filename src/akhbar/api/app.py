@@ -225,11 +225,35 @@ def create_app(
         views = service.list_quotes(settings, story_id=story, speaker=speaker, limit=limit)
         return schemas.quote_list_out(views, story, speaker, limit)
 
-    @app.get("/api/entities/{entity_id}", responses=ERRORS, tags=["entities"])
-    def entity(entity_id: StoryId) -> dict[str, str]:
-        """Not available yet: every id answers 404 until the entity stage lands."""
-        service.get_entity(settings, entity_id)
-        return {}
+    @app.get("/api/entities", response_model=schemas.EntityListOut, responses=ERRORS, tags=["entities"])
+    def entities(
+        story: Annotated[
+            str | None, Query(min_length=1, max_length=MAX_ID_CHARS, pattern=ID_PATTERN, description="A story id.")
+        ] = None,
+        q: Annotated[
+            str | None,
+            Query(
+                min_length=1,
+                max_length=MAX_SPEAKER_CHARS,
+                description="Part of a name, matched after normalization at the start of a word "
+                "(الكاظمى finds مصطفى الكاظمي).",
+            ),
+        ] = None,
+        limit: Annotated[int, Query(ge=1, le=service.MAX_PAGE_SIZE, description="Entities in the answer.")] = 20,
+    ) -> schemas.EntityListOut:
+        """People, places and organisations, most mentioned first: of one story (mentions counted
+        there), by name, or both."""
+        return schemas.entity_list_out(
+            service.list_entities(settings, story_id=story, limit=limit, query=q), story, q, limit
+        )
+
+    @app.get("/api/entities/{entity}", response_model=schemas.EntityDetailOut, responses=ERRORS, tags=["entities"])
+    def entity(
+        entity: Annotated[str, Path(min_length=1, max_length=MAX_SPEAKER_CHARS, description="An id, or a name.")],
+    ) -> schemas.EntityDetailOut:
+        """One entity by id, or by name in any spelling (the most mentioned of that name; the rest
+        in ``others``): its variants, roles and the stories it appears in, oldest first."""
+        return schemas.entity_detail_out(service.get_entity(settings, entity))
 
     @app.get("/api/search", response_model=schemas.SearchOut, responses=ERRORS, tags=["search"])
     def search(

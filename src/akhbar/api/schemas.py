@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from akhbar import service
 from akhbar.store.sqlite import EventRow, StoryRow
-from akhbar.types import Article, IngestSummary, Quote
+from akhbar.types import Article, Entity, IngestSummary, Mention, Quote
 
 
 class ErrorOut(BaseModel):
@@ -108,6 +108,41 @@ class QuoteListOut(BaseModel):
     quotes: list[QuoteItemOut]
 
 
+class EntityOut(BaseModel):
+    id: str
+    name: str = Field(description="The fullest, most used way the articles write it.")
+    kind: str = Field(description="PERS, LOC, ORG or MISC (the kind most of its mentions have).")
+    variants: list[str] = Field(description="Every way the articles write it, in order first seen.")
+    roles: list[str] = Field(description="Roles the articles give a person (رئيس الوزراء العراقي …).")
+    mentions: int = Field(description="Mentions: in the story asked about, else everywhere.")
+
+
+class EntityStoryOut(StorySummaryOut):
+    mentions: int = Field(description="Mentions of the entity in this story.")
+    first: datetime | None = Field(description="Time of the first article of the story that names it.")
+    last: datetime | None
+
+
+class EntityDetailOut(EntityOut):
+    stories: list[EntityStoryOut] = Field(description="The stories naming it, oldest first.")
+    others: list[EntityOut] = Field(description="Other entities a name lookup matched, most mentioned first.")
+
+
+class EntityListOut(BaseModel):
+    story: str | None
+    q: str | None
+    limit: int
+    entities: list[EntityOut]
+
+
+class MentionOut(BaseModel):
+    start: int = Field(description="Offsets into the article's text: text[start:end] == surface.")
+    end: int
+    surface: str
+    kind: str
+    entity_id: str | None = Field(description="null while the mention is not linked yet.")
+
+
 class StoryOut(BaseModel):
     id: str
     title: str
@@ -117,7 +152,10 @@ class StoryOut(BaseModel):
     last_published: datetime | None
     events: list[EventOut]
     articles: list[ArticleSummaryOut]
-    entities: list[dict[str, str]] = Field(description="Empty until the entity stage lands (see entities_extracted).")
+    entities: list[EntityOut] = Field(
+        description="People, places and organisations named in the story, most mentioned first "
+        "(empty with entities_extracted false while no mention has been linked)."
+    )
     quotes: list[QuoteGroupOut] = Field(
         description="The story's quotes grouped across outlets, groups carried by more outlets first."
     )
@@ -145,6 +183,8 @@ class ArticleOut(ArticleSummaryOut):
     flags: list[str]
     story: StorySummaryOut | None
     quotes: list[QuoteOut] = Field(description="Direct and reported speech in text, in text order.")
+    mentions: list[MentionOut] = Field(description="Named entities in text, in text order.")
+    entities: list[EntityOut] = Field(description="The entities its mentions are linked to (mentions: in it).")
 
 
 class HighlightedOut(BaseModel):
@@ -237,7 +277,7 @@ def story_out(detail: service.StoryDetail) -> StoryOut:
         last_published=row.last_published,
         events=[event_out(e) for e in detail.events],
         articles=[article_summary(a) for a in detail.articles],
-        entities=[],
+        entities=[entity_out(e, n) for e, n in zip(detail.entities, detail.entity_mentions, strict=False)],
         quotes=[quote_group_out(group) for group in detail.quotes],
         entities_extracted=detail.entities_extracted,
         quotes_extracted=detail.quotes_extracted,
@@ -256,6 +296,44 @@ def article_out(detail: service.ArticleDetail) -> ArticleOut:
         flags=list(a.flags),
         story=story_summary(detail.story) if detail.story else None,
         quotes=[quote_out(q, a.text[q.start : q.end]) for q in detail.quotes],
+        mentions=[mention_out(m) for m in detail.mentions],
+        entities=[entity_out(e, sum(1 for m in detail.mentions if m.entity_id == e.id)) for e in detail.entities],
+    )
+
+
+def entity_out(entity: Entity, mentions: int) -> EntityOut:
+    return EntityOut(
+        id=entity.id,
+        name=entity.name,
+        kind=entity.kind,
+        variants=list(entity.variants),
+        roles=list(entity.roles),
+        mentions=mentions,
+    )
+
+
+def mention_out(mention: Mention) -> MentionOut:
+    return MentionOut(
+        start=mention.start, end=mention.end, surface=mention.surface, kind=mention.kind, entity_id=mention.entity_id
+    )
+
+
+def entity_list_out(
+    counts: tuple[service.EntityCount, ...], story: str | None, q: str | None, limit: int
+) -> EntityListOut:
+    return EntityListOut(story=story, q=q, limit=limit, entities=[entity_out(c.entity, c.mentions) for c in counts])
+
+
+def entity_detail_out(view: service.EntityView) -> EntityDetailOut:
+    return EntityDetailOut(
+        **entity_out(view.entity, view.mentions).model_dump(),
+        stories=[
+            EntityStoryOut(
+                **story_summary(item.story).model_dump(), mentions=item.mentions, first=item.first, last=item.last
+            )
+            for item in view.stories
+        ],
+        others=[entity_out(other.entity, other.mentions) for other in view.others],
     )
 
 

@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from akhbar.errors import NotFoundError, StoreError
-from akhbar.types import Article, Assignment, Mention, Quote, Rejection, Removal, Span
+from akhbar.types import Article, Assignment, Entity, Mention, Quote, Rejection, Removal, Span
 
 _ARTICLE_COLUMNS = (
     "id, external_id, source, url, published, seen, title, text, raw_text, author, dateline, language, "
@@ -28,6 +28,8 @@ _ARTICLE_COLUMN_COUNT = _ARTICLE_COLUMNS.count(",") + 1
 _QUOTE_COLUMNS = "q.article_id, q.start, q.end, q.kind, q.speaker, q.speaker_entity_id, q.channel"
 
 _STORY_COLUMNS = "id, title, first_published, last_published, last_seen, article_count, sources"
+
+_ENTITY_COLUMNS = "id, name, kind, variants, roles"
 
 
 _CREATE_MIGRATIONS = (
@@ -639,6 +641,166 @@ class Store:
             if matches is not None:
                 self.connection.create_function("akhbar_speaker_matches", 1, None)
 
+    # -- entities read/write side ---------------------------------------------------------------
+    # Mentions arrive with their article (``add_batch``). Linking (``akhbar.stages.link``, run by
+    # ``service.link_entities``) gives them entity ids and writes the entities: one transaction a batch.
+    def unlinked_article_ids(self) -> list[str]:
+        """Articles in a story with a mention not linked yet, in time order (then as stored)."""
+        rows = self.connection.execute(
+            "SELECT a.id FROM articles a WHERE a.story_id IS NOT NULL AND a.id IN "
+            "(SELECT DISTINCT article_id FROM mentions WHERE entity_id IS NULL) "
+            "ORDER BY coalesce(a.published, a.seen), a.rowid"
+        )
+        return [str(row[0]) for row in rows]
+
+    def mentions_of_articles(self, ids: Sequence[str]) -> dict[str, tuple[Mention, ...]]:
+        """Each article's mentions in text order (every id given is a key, with () when it has none)."""
+        found: dict[str, list[Mention]] = {article_id: [] for article_id in ids}
+        for chunk_start in range(0, len(ids), 500):
+            chunk = list(ids[chunk_start : chunk_start + 500])
+            rows = self.connection.execute(
+                "SELECT article_id, start, end, surface, kind, entity_id FROM mentions "
+                f"WHERE article_id IN ({', '.join('?' * len(chunk))}) ORDER BY article_id, start, end",
+                chunk,
+            )
+            for row in rows:
+                found[row[0]].append(Mention(*row))
+        return {article_id: tuple(mentions) for article_id, mentions in found.items()}
+
+    def all_entities(self) -> list[Entity]:
+        rows = self.connection.execute(f"SELECT {_ENTITY_COLUMNS} FROM entities ORDER BY id")
+        return [_entity(row) for row in rows]
+
+    def entity_usages(self) -> list[tuple[str, str, str, int]]:
+        """(entity id, surface, kind, mentions) for every way each entity has been named."""
+        rows = self.connection.execute(
+            "SELECT entity_id, surface, kind, count(*) FROM mentions WHERE entity_id IS NOT NULL "
+            "GROUP BY entity_id, surface, kind ORDER BY entity_id, surface, kind"
+        )
+        return [(str(r[0]), str(r[1]), str(r[2]), int(r[3])) for r in rows]
+
+    def linked_mentions_of_story(self, story_id: str, kind: str | None = None) -> list[Mention]:
+        """The story's linked mentions (of one kind when given), by article in time order, then offset."""
+        sql = (
+            "SELECT m.article_id, m.start, m.end, m.surface, m.kind, m.entity_id FROM mentions m "
+            "JOIN articles a ON a.id = m.article_id WHERE a.story_id = ? AND m.entity_id IS NOT NULL"
+        )
+        params: list[object] = [story_id]
+        if kind is not None:
+            sql += " AND m.kind = ?"
+            params.append(kind)
+        sql += " ORDER BY coalesce(a.published, a.seen), a.rowid, m.start, m.end"
+        return [Mention(*row) for row in self.connection.execute(sql, params)]
+
+    def save_links(
+        self, mentions: Sequence[Mention], entities: Sequence[Entity], names: Sequence[tuple[str, str]] = ()
+    ) -> None:
+        """In one transaction: write (insert or replace) ``entities``, their lookup ``names``
+        ((key, entity id) pairs), and the entity id of each of ``mentions``."""
+        if not mentions and not entities:
+            return
+        with self.transaction() as con:
+            con.executemany(
+                "INSERT INTO entities (id, name, kind, variants, roles) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, "
+                "variants = excluded.variants, roles = excluded.roles",
+                [
+                    (
+                        e.id,
+                        e.name,
+                        e.kind,
+                        json.dumps(list(e.variants), ensure_ascii=False),
+                        json.dumps(list(e.roles), ensure_ascii=False),
+                    )
+                    for e in entities
+                ],
+            )
+            con.executemany(
+                "INSERT INTO entity_names (key, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING", list(names)
+            )
+            con.executemany(
+                "UPDATE mentions SET entity_id = ? WHERE article_id = ? AND start = ? AND end = ?",
+                [(m.entity_id, m.article_id, m.start, m.end) for m in mentions],
+            )
+
+    def reset_links(self) -> None:
+        """Forget every entity and every mention's link (the mentions themselves stay)."""
+        with self.transaction() as con:
+            con.execute("UPDATE mentions SET entity_id = NULL WHERE entity_id IS NOT NULL")
+            con.execute("DELETE FROM entity_names")
+            con.execute("DELETE FROM entities")
+
+    def has_entities(self) -> bool:
+        return self.connection.execute("SELECT 1 FROM entities LIMIT 1").fetchone() is not None
+
+    def count_entities(self) -> int:
+        return int(self.connection.execute("SELECT count(*) FROM entities").fetchone()[0])
+
+    def entity(self, entity_id: str) -> Entity:
+        row = self.connection.execute(f"SELECT {_ENTITY_COLUMNS} FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no entity with id {entity_id}")
+        return _entity(row)
+
+    def entities_named(self, key: str) -> list[tuple[Entity, int]]:
+        """Entities one of whose names has exactly this lookup key, with their mention counts, most first."""
+        return self._counted_entities("id IN (SELECT entity_id FROM entity_names WHERE key = ?)", [key], None)
+
+    def entities_matching(self, fragment: str, limit: int) -> list[tuple[Entity, int]]:
+        """Entities with a lookup key holding ``fragment`` at the start of a word, most mentioned first."""
+        pattern = "% " + fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        return self._counted_entities(
+            "id IN (SELECT entity_id FROM entity_names WHERE ' ' || key LIKE ? ESCAPE '\\')", [pattern], limit
+        )
+
+    def top_entities(self, limit: int) -> list[tuple[Entity, int]]:
+        """The most mentioned entities with their mention counts."""
+        return self._counted_entities(None, [], limit)
+
+    def _counted_entities(self, where: str | None, params: list[object], limit: int | None) -> list[tuple[Entity, int]]:
+        sql = (
+            f"SELECT {_ENTITY_COLUMNS}, (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS n FROM entities e"
+        )
+        if where:
+            sql += " WHERE " + where
+        sql += " ORDER BY n DESC, e.name, e.id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params = [*params, limit]
+        return [(_entity(row[:-1]), int(row[-1])) for row in self.connection.execute(sql, params)]
+
+    def entities_of_story(self, story_id: str, limit: int | None = None) -> list[tuple[Entity, int]]:
+        """The entities named in a story's articles with their mentions there, most mentioned first."""
+        sql = (
+            f"SELECT {_ENTITY_COLUMNS}, c.n FROM entities e JOIN "
+            "(SELECT m.entity_id, count(*) AS n FROM mentions m JOIN articles a ON a.id = m.article_id "
+            "WHERE a.story_id = ? AND m.entity_id IS NOT NULL GROUP BY m.entity_id) c ON c.entity_id = e.id "
+            "ORDER BY c.n DESC, e.name, e.id"
+        )
+        params: list[object] = [story_id]
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [(_entity(row[:-1]), int(row[-1])) for row in self.connection.execute(sql, params)]
+
+    def entity_stories(self, entity_id: str) -> list[tuple[StoryRow, int, datetime | None, datetime | None]]:
+        """The stories an entity is named in, oldest first: (story, mentions, first time, last time),
+        the times being those of the articles naming it (published, else stored)."""
+        rows = self.connection.execute(
+            f"SELECT {', '.join('s.' + c.strip() for c in _STORY_COLUMNS.split(','))}, c.n, c.first, c.last "
+            "FROM stories s JOIN (SELECT a.story_id, count(*) AS n, min(coalesce(a.published, a.seen)) AS first, "
+            "max(coalesce(a.published, a.seen)) AS last FROM mentions m JOIN articles a ON a.id = m.article_id "
+            "WHERE m.entity_id = ? AND a.story_id IS NOT NULL GROUP BY a.story_id) c ON c.story_id = s.id "
+            "ORDER BY c.first, s.id",
+            (entity_id,),
+        )
+        return [(_story_row(row[:7]), int(row[7]), from_iso(row[8]), from_iso(row[9])) for row in rows]
+
+    def mention_count(self, entity_id: str) -> int:
+        return int(
+            self.connection.execute("SELECT count(*) FROM mentions WHERE entity_id = ?", (entity_id,)).fetchone()[0]
+        )
+
 
 def _statements(sql: str) -> list[str]:
     lines = [line for line in sql.splitlines() if not line.strip().startswith("--")]
@@ -733,4 +895,15 @@ def _story_row(row: Sequence[object]) -> StoryRow:
         last_seen=datetime.fromisoformat(str(last_seen)),
         article_count=int(count),  # type: ignore[call-overload]
         sources=tuple(json.loads(str(sources))),
+    )
+
+
+def _entity(row: Sequence[object]) -> Entity:
+    id_, name, kind, variants, roles = row
+    return Entity(
+        id=str(id_),
+        name=str(name),
+        kind=str(kind),  # type: ignore[arg-type]
+        variants=tuple(json.loads(str(variants))),
+        roles=tuple(json.loads(str(roles))),
     )

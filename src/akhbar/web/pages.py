@@ -1,4 +1,4 @@
-"""The web pages: story list, story, article, search (and entity, once entities exist).
+"""The web pages: story list, story, article, search and entity.
 
 Pages call ``akhbar.service`` like the JSON API does and render Jinja2 templates (autoescaped).
 Everything is right-to-left (``<html dir="rtl" lang="ar">``); outlet names, ids and times are
@@ -25,13 +25,16 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from akhbar import search as search_engine
 from akhbar import service
 from akhbar.config import Settings
-from akhbar.types import Article, Quote
+from akhbar.types import Article, Entity, Mention, Quote
 
 STATIC_DIR = Path(str(resources.files("akhbar.web").joinpath("static")))
 STORIES_PER_PAGE = 20
 RESULTS_PER_PAGE = 10
 LEAD_CHARS = 280
 
+#: Arabic names of the entity kinds, one and many.
+ENTITY_KINDS = {"PERS": "شخص", "LOC": "مكان", "ORG": "جهة", "MISC": "أخرى"}
+ENTITY_GROUPS = (("PERS", "الأشخاص"), ("ORG", "الجهات"), ("LOC", "الأماكن"), ("MISC", "أخرى"))
 #: Arabic names of the quote kinds.
 QUOTE_KINDS = {"direct": "مباشر", "indirect": "غير مباشر"}
 #: Arabic names of cleaning's removal reasons (the code is shown beside them).
@@ -72,6 +75,7 @@ def _span(first: datetime | None, last: datetime | None) -> str:
 _environment.filters["when"] = _when
 _environment.globals["span"] = _span
 _environment.globals["quote_kind"] = lambda kind: QUOTE_KINDS.get(kind, kind)
+_environment.globals["entity_kind"] = lambda kind: ENTITY_KINDS.get(kind, kind)
 _environment.globals["removal_reason"] = lambda reason: REMOVAL_REASONS.get(reason.split(":")[0], "")
 
 
@@ -91,12 +95,22 @@ _LINE = re.compile(r"[^\n]+")
 
 
 @dataclass(frozen=True, slots=True)
+class Part:
+    """A run of a piece's text: plain, or (part of) a mention."""
+
+    text: str
+    mention: Mention | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Piece:
-    """A run of a block's text: plain, or part of a quote (``anchor`` on the quote's first piece)."""
+    """A run of a block's text: plain, or part of a quote (``anchor`` on the quote's first piece),
+    cut into parts at mention boundaries."""
 
     text: str
     quote: Quote | None = None
     anchor: str | None = None
+    parts: tuple[Part, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,12 +140,38 @@ def shown_quotes(text: str, quotes: Iterable[Quote]) -> list[Quote]:
     return chosen
 
 
-def body_blocks(article: Article, quotes: Iterable[Quote] = ()) -> list[Block]:
-    """The article text as paragraphs, with the spans labelled ``subheading`` as headings and the
-    ``quotes`` (offsets into ``article.text``) marked inside them."""
+def shown_mentions(text: str, mentions: Iterable[Mention]) -> list[Mention]:
+    """The mentions to highlight: inside the text, not overlapping (at one start, the longest)."""
+    chosen: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if 0 <= mention.start < mention.end <= len(text) and (not chosen or mention.start >= chosen[-1].end):
+            chosen.append(mention)
+    return chosen
+
+
+def _parts(text: str, start: int, end: int, mentions: list[Mention]) -> tuple[Part, ...]:
+    parts: list[Part] = []
+    cursor = start
+    for mention in mentions:
+        if mention.end <= start or mention.start >= end:
+            continue
+        m_start, m_end = max(mention.start, start), min(mention.end, end)
+        if m_start > cursor:
+            parts.append(Part(text[cursor:m_start]))
+        parts.append(Part(text[m_start:m_end], mention))
+        cursor = m_end
+    if cursor < end:
+        parts.append(Part(text[cursor:end]))
+    return tuple(parts)
+
+
+def body_blocks(article: Article, quotes: Iterable[Quote] = (), mentions: Iterable[Mention] = ()) -> list[Block]:
+    """The article text as paragraphs, with the spans labelled ``subheading`` as headings, and the
+    ``quotes`` and, inside and outside them, the ``mentions`` (offsets into ``article.text``) marked."""
     text = article.text
     headings = sorted((s.start, s.end) for s in article.spans if s.label == "subheading" and 0 <= s.start < s.end)
     marked = shown_quotes(text, quotes)
+    names = shown_mentions(text, mentions)
     anchored: set[Quote] = set()
     blocks: list[Block] = []
     position = 0
@@ -149,13 +189,13 @@ def body_blocks(article: Article, quotes: Iterable[Quote] = ()) -> list[Block]:
                 continue
             q_start, q_end = max(quote.start, start), min(quote.end, end)
             if q_start > cursor:
-                pieces.append(Piece(text[cursor:q_start]))
+                pieces.append(Piece(text[cursor:q_start], parts=_parts(text, cursor, q_start, names)))
             anchor = None if quote in anchored else quote_anchor(quote)
             anchored.add(quote)
-            pieces.append(Piece(text[q_start:q_end], quote, anchor))
+            pieces.append(Piece(text[q_start:q_end], quote, anchor, _parts(text, q_start, q_end, names)))
             cursor = q_end
         if cursor < end:
-            pieces.append(Piece(text[cursor:end]))
+            pieces.append(Piece(text[cursor:end], parts=_parts(text, cursor, end, names)))
         blocks.append(Block(kind, text[start:end], tuple(pieces)))
 
     def paragraphs(start: int, end: int) -> None:
@@ -194,6 +234,26 @@ def wording_views(group: service.QuoteGroupView) -> list[WordingView]:
         pieces = search_engine.segments(version.text, 0, len(version.text), list(version.differences))
         views.append(WordingView(version, pieces, missing, index == 0 and len(group.versions) > 1))
     return views
+
+
+def entity_groups(counted: list[tuple[Entity, int]]) -> list[tuple[str, str, list[tuple[Entity, int]]]]:
+    """(kind, Arabic heading, [(entity, mentions) …]) for each kind that has entities, people first;
+    inside a kind the order given (most mentioned first) is kept."""
+    groups = []
+    for kind, heading in ENTITY_GROUPS:
+        members = [(entity, count) for entity, count in counted if entity.kind == kind]
+        if members:
+            groups.append((kind, heading, members))
+    return groups
+
+
+def _entity_activity(stories: Iterable[service.EntityStory]) -> list[tuple[str, int]]:
+    """Mentions per month over the stories naming an entity, oldest first: ("2021-03", n)."""
+    months: dict[str, int] = defaultdict(int)
+    for item in stories:
+        if item.first is not None:
+            months[item.first.strftime("%Y-%m")] += item.mentions
+    return sorted(months.items())
 
 
 def lead(text: str, limit: int = LEAD_CHARS) -> str:
@@ -276,6 +336,7 @@ def build_router(settings: Settings) -> APIRouter:
         return render(
             "story.html",
             page_title=detail.story.title,
+            entity_groups=entity_groups(list(zip(detail.entities, detail.entity_mentions, strict=False))),
             detail=detail,
             story=detail.story,
             columns=columns,
@@ -293,9 +354,11 @@ def build_router(settings: Settings) -> APIRouter:
             page_title=detail.article.title,
             article=detail.article,
             story=detail.story,
-            blocks=body_blocks(detail.article, detail.quotes),
+            blocks=body_blocks(detail.article, detail.quotes, detail.mentions),
             quotes=detail.quotes,
             marked={quote_anchor(q) for q in shown_quotes(detail.article.text, detail.quotes)},
+            entities={entity.id: entity for entity in detail.entities},
+            named=entity_groups([(e, sum(1 for m in detail.mentions if m.entity_id == e.id)) for e in detail.entities]),
         )
 
     @router.get("/search", response_class=HTMLResponse)
@@ -335,7 +398,14 @@ def build_router(settings: Settings) -> APIRouter:
 
     @router.get("/entities/{entity_id}", response_class=HTMLResponse)
     def entity_page(entity_id: str) -> HTMLResponse:
-        service.get_entity(settings, entity_id[:100])
-        return error_page(404, "entities are not extracted yet")
+        view = service.get_entity(settings, entity_id[:200])
+        return render(
+            "entity.html",
+            page_title=view.entity.name,
+            view=view,
+            entity=view.entity,
+            also=[variant for variant in view.entity.variants if variant != view.entity.name],
+            activity=_entity_activity(view.stories),
+        )
 
     return router

@@ -21,7 +21,7 @@ def test_only_reviewed_files_ship_in_data() -> None:
     """Word counts are built at run time from wordfreq and never shipped (see data/README.md); a new
     data file needs its source and licence added to that README first, then here."""
     shipped = {entry.name for entry in resources.files("akhbar.lang.ar").joinpath("data").iterdir()}
-    reviewed = {"README.md", "countries.tsv", "protected.txt", "stopword_exceptions.txt", "variants.tsv"}
+    reviewed = {"README.md", "countries.tsv", "protected.txt", "roles.tsv", "stopword_exceptions.txt", "variants.tsv"}
     assert shipped - {"__pycache__"} <= reviewed, shipped - reviewed
 
 
