@@ -78,3 +78,12 @@ def test_local_executor_runs_the_ingest_pipeline_on_raw_documents() -> None:
 def test_run_shard_checks_rank() -> None:
     with pytest.raises(PipelineError):
         run_shard(Pipeline([]), [], rank=2, world_size=2)
+
+
+def test_split_after_gives_two_valid_halves() -> None:
+    pipeline = ingest_pipeline(load_settings(env={}))
+    head, tail = pipeline.split_after("article")
+    assert head.names == ("article",)
+    assert tail.names == pipeline.names[1:]
+    with pytest.raises(PipelineError, match="no stage"):
+        pipeline.split_after("nope")

@@ -71,6 +71,16 @@ class Pipeline:
             available |= step.stage.provides
         return self
 
+    def split_after(self, name: str) -> tuple[Pipeline, Pipeline]:
+        """The stages up to and including ``name``, and the rest (whose inputs are what the first
+        part provides), so a caller can act between them (skip records it already has, say)."""
+        if name not in self.names:
+            raise PipelineError(f"no stage {name!r} in {', '.join(self.names)}")
+        cut = self.names.index(name) + 1
+        head = Pipeline(self.steps[:cut], self.inputs)
+        provided = self.inputs.union(*(step.stage.provides for step in head.steps))
+        return head.validate(), Pipeline(self.steps[cut:], provided).validate()
+
     @property
     def names(self) -> tuple[str, ...]:
         return tuple(step.stage.name for step in self.steps)

@@ -91,13 +91,16 @@ def ingest(
     started = time.perf_counter()
     files = expand_paths(paths, source)
     settings = replace(settings, clean=learn_outlet_boilerplate(files, settings, progress))
-    pipeline = ingest_pipeline(settings)
+    # Documents already stored are recognised by id right after the first stage, so a re-run (after
+    # a crash, or of the same archive) does not clean and tag again what it will not store.
+    head, tail = ingest_pipeline(settings).split_after("article")
     executor = LocalExecutor()
     counts: Counter[str] = Counter()
     reasons: Counter[str] = Counter()
     examples: list[Rejection] = []
     with Store(settings.db) as store:
         run_id = store.begin_run("ingest " + " ".join(str(p) for p in paths)[:500])
+        known = store.article_ids()
         batch: list[Article] = []
         rejected: list[Rejection] = []
 
@@ -113,7 +116,9 @@ def ingest(
         progress.start("reading", sum(f.size for f in files) or None)
         for file in files:
             progress.describe(f"reading {file.path.name}")
-            for record in executor.run(pipeline, _counted(read_file(file, settings.ingest.max_file_bytes), counts)):
+            documents = _counted(read_file(file, settings.ingest.max_file_bytes), counts)
+            fresh = _skip_known(executor.run(head, documents), known, counts)
+            for record in executor.run(tail, fresh):
                 if isinstance(record, Rejection):
                     counts["rejected"] += 1
                     reasons[record.reason.split(" (")[0]] += 1
@@ -245,6 +250,15 @@ def _story_of(store: Store, placed: dict[str, tuple[str, str]], article_id: str)
     if article.story_id is None or article.event_id is None:
         return None
     return article.story_id, article.event_id
+
+
+def _skip_known(records: Iterable[Article | Rejection], known: set[str], counts: Counter[str]) -> Iterator[Record]:
+    """Pass on rejections and articles not stored yet; count the others as already present."""
+    for record in records:
+        if isinstance(record, Article) and record.id in known:
+            counts["already_present"] += 1
+        else:
+            yield record
 
 
 def _counted(records: Iterable[Record], counts: Counter[str]) -> Iterator[Record]:

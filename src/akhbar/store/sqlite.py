@@ -218,6 +218,10 @@ class Store:
             found.update(row[0] for row in rows)
         return found
 
+    def article_ids(self) -> set[str]:
+        """Every stored article id (to skip work on documents already stored)."""
+        return {row[0] for row in self.connection.execute("SELECT id FROM articles")}
+
     def count_articles(self) -> int:
         return int(self.connection.execute("SELECT count(*) FROM articles").fetchone()[0])
 
