@@ -421,8 +421,11 @@ def story_page(
     source: str | None = None,
     since: datetime | None = None,
     until: datetime | None = None,
+    entity: str | None = None,
 ) -> StoryListPage:
-    """A page of stories, newest or largest first, optionally of one outlet and a time range."""
+    """A page of stories, newest or largest first, optionally of one outlet, one entity (by id or
+    name, as ``get_entity`` finds it) and a time range."""
+    entity_id = get_entity(settings, entity).entity.id if entity is not None else None
     if sort not in STORY_SORTS:
         raise InvalidRequestError(f"unknown sort {sort!r}; use one of: {', '.join(STORY_SORTS)}")
     if not 1 <= limit <= MAX_PAGE_SIZE:
@@ -430,7 +433,9 @@ def story_page(
     if offset < 0:
         raise InvalidRequestError("offset must not be negative")
     with Store(settings.db) as store:
-        rows, total = store.story_rows(limit, offset, sort=sort, source=source, since=since, until=until)
+        rows, total = store.story_rows(
+            limit, offset, sort=sort, source=source, since=since, until=until, entity_id=entity_id
+        )
         times = store.story_article_times([row.id for row in rows])
     items = tuple(StoryListItem(row, _activity(times[row.id])) for row in rows)
     return StoryListPage(items, total, limit, offset)

@@ -89,8 +89,20 @@ def test_story_list_paging_sorting_and_filters(live_server: LiveServer) -> None:
         assert_error(client.get("/api/stories", params={"limit": 101}), 422, "invalid_request")
         assert_error(client.get("/api/stories", params={"sort": "oldest"}), 422, "invalid_request")
         assert_error(client.get("/api/stories", params={"since": "yesterday"}), 422, "invalid_request")
-        body = assert_error(client.get("/api/stories", params={"entity": "e1"}), 501, "not_implemented")
-        assert "entity" in body["detail"]
+        body = assert_error(client.get("/api/stories", params={"entity": "زيد المجهول"}), 404, "not_found")
+        assert "زيد المجهول" in body["detail"]
+
+
+@needs_ner_model
+def test_stories_filtered_by_entity(live_server: LiveServer) -> None:
+    with live_server.client() as client:
+        story = seed_story(client)
+        kadhimi = client.get("/api/entities/الكاظمى").json()
+        by_name = client.get("/api/stories", params={"entity": "الكاظمي"}).json()
+        by_id = client.get("/api/stories", params={"entity": kadhimi["id"]}).json()
+    assert by_name == by_id
+    assert story["id"] in [s["id"] for s in by_name["stories"]]
+    assert by_name["total"] == len(kadhimi["stories"])
 
 
 def test_seed_story_has_both_outlets_events_and_quotes_grouped_across_outlets(live_server: LiveServer) -> None:

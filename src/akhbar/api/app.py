@@ -177,16 +177,16 @@ def create_app(
         offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
         sort: Annotated[Literal["newest", "largest"], Query(description="newest or largest first")] = "newest",
         source: Annotated[str | None, Query(max_length=100, description="Only stories with this outlet.")] = None,
-        entity: Annotated[str | None, Query(max_length=MAX_ID_CHARS, description="Arrives with entities.")] = None,
+        entity: Annotated[
+            str | None, Query(max_length=MAX_SPEAKER_CHARS, description="Only stories naming this entity (id or name).")
+        ] = None,
         since: Annotated[date | None, Query(description="Stories active on or after this day (UTC).")] = None,
         until: Annotated[date | None, Query(description="Stories active on or before this day (UTC).")] = None,
     ) -> schemas.StoryListOut:
         """A page of stories, newest (or largest) first."""
-        if entity is not None:
-            raise ApiError(
-                501, "not_implemented", "filtering by entity arrives with the entity stage; no entities exist yet"
-            )
-        page = service.story_page(settings, limit, offset, sort, source, since=day_start(since), until=day_end(until))
+        page = service.story_page(
+            settings, limit, offset, sort, source, since=day_start(since), until=day_end(until), entity=entity
+        )
         return schemas.StoryListOut(
             total=page.total,
             limit=page.limit,

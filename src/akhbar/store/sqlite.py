@@ -536,6 +536,7 @@ class Store:
         source: str | None = None,
         since: datetime | None = None,
         until: datetime | None = None,
+        entity_id: str | None = None,
     ) -> tuple[list[StoryRow], int]:
         """One page of stories and the number of stories that pass the filters.
 
@@ -553,6 +554,11 @@ class Store:
         if source is not None:
             where.append("id IN (SELECT story_id FROM articles WHERE source = ?)")
             params.append(source)
+        if entity_id is not None:
+            where.append(
+                "id IN (SELECT a.story_id FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ?)"
+            )
+            params.append(entity_id)
         if since is not None:
             where.append("coalesce(last_published, last_seen) >= ?")
             params.append(to_iso(since))
