@@ -6,6 +6,7 @@ from typing import Any
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
 
 from .conftest import ARTIFACTS, NER_MODEL, needs_ner_model
 
@@ -106,6 +107,8 @@ def test_search_from_the_header(browser: Any, live_server: Any) -> None:
     browser.get(live_server.url + "/")
     box = browser.find_element(By.CSS_SELECTOR, "header .quick-search input")
     box.send_keys("بغداد" + Keys.ENTER)
+    # wait for the results page: the submit navigates, and a loaded machine can be slow
+    WebDriverWait(browser, 20).until(lambda b: b.find_elements(By.CSS_SELECTOR, ".hit mark"))
     marks = [m.text for m in browser.find_elements(By.CSS_SELECTOR, ".hit mark")]
     assert "بغداد" in marks and ("ببغداد" in marks or "وبغداد" in marks)
     assert browser.find_element(By.CSS_SELECTOR, ".search-form input").get_attribute("value") == "بغداد"
