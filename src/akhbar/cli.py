@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
@@ -500,12 +501,7 @@ def eval_stories(
 
     if level not in LEVELS:
         _fail(f"--level must be one of {', '.join(LEVELS)}, not {level!r}")
-    try:
-        result = evaluate_stories(file, level, _settings(None))  # type: ignore[arg-type]
-    except (AkhbarError, ValueError, OSError) as exc:
-        _fail(str(exc))
-        return
-    _print_result(result, as_json, f"{level} clustering of {file}")
+    _run_eval(lambda: evaluate_stories(file, level, _settings(None)), as_json, f"{level} clustering of {file}")  # type: ignore[arg-type]
 
 
 @eval_app.command("pairs")
@@ -516,12 +512,7 @@ def eval_pairs(
     """Correlate the clustering scorer's similarity with human similarity ratings."""
     from akhbar.eval.pairs import evaluate_pairs
 
-    try:
-        result = evaluate_pairs(file, _settings(None))
-    except (AkhbarError, ValueError, OSError) as exc:
-        _fail(str(exc))
-        return
-    _print_result(result, as_json, f"pair similarity on {file}")
+    _run_eval(lambda: evaluate_pairs(file, _settings(None)), as_json, f"pair similarity on {file}")
 
 
 @eval_app.command("quotes")
@@ -532,21 +523,15 @@ def eval_quotes(
     """Score quote extraction (direct and indirect, with speakers) against annotated articles."""
     from akhbar.eval.quotes import evaluate_quotes
 
-    try:
-        result = evaluate_quotes(file)
-    except (AkhbarError, ValueError, OSError) as exc:
-        _fail(str(exc))
-        return
-    if as_json:
-        _print_json(result)
-        return
-    flat = {
-        f"{kind} {name}": result[kind][name]
-        for kind in ("direct", "indirect")
-        for name in ("precision", "recall", "f1")
-    }
-    flat["speaker_accuracy"] = result["speaker_accuracy"]
-    _print_result(flat, False, f"quotes in {file}")
+    def flatten(result: dict[str, Any]) -> dict[str, Any]:
+        flat = {
+            f"{kind} {name}": result[kind][name]
+            for kind in ("direct", "indirect")
+            for name in ("precision", "recall", "f1")
+        }
+        return {**flat, "speaker_accuracy": result["speaker_accuracy"]}
+
+    _run_eval(lambda: evaluate_quotes(file), as_json, f"quotes in {file}", flatten)
 
 
 @eval_app.command("ner")
@@ -557,17 +542,11 @@ def eval_ner(
     """Tag FILE's tokens with the shipped model and score entity-level exact matches (conlleval rules)."""
     from akhbar.eval.ner import evaluate_ner
 
-    try:
-        result = evaluate_ner(file)
-    except (AkhbarError, ValueError, OSError) as exc:
-        _fail(str(exc))
-        return
-    if as_json:
-        _print_json(result)
-        return
-    flat = {key: value for key, value in result.items() if key != "per_type"}
-    flat.update({f"{kind} f1": scores["f1"] for kind, scores in result["per_type"].items()})
-    _print_result(flat, False, f"named entities in {file}")
+    def flatten(result: dict[str, Any]) -> dict[str, Any]:
+        flat = {key: value for key, value in result.items() if key != "per_type"}
+        return flat | {f"{kind} f1": scores["f1"] for kind, scores in result["per_type"].items()}
+
+    _run_eval(lambda: evaluate_ner(file), as_json, f"named entities in {file}", flatten)
 
 
 train_app = typer.Typer(help="Rebuild the models that ship inside the package.", no_args_is_help=True)
@@ -589,6 +568,24 @@ def train_ner(
         _fail(str(exc))
         return
     _print_json(meta)
+
+
+def _run_eval(
+    compute: Callable[[], Mapping[str, Any]],
+    as_json: bool,
+    title: str,
+    flatten: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+) -> None:
+    """Run an evaluation; print its JSON, or a table (of ``flatten(result)`` when nested)."""
+    try:
+        result = dict(compute())
+    except (AkhbarError, ValueError, OSError) as exc:
+        _fail(str(exc))
+        return
+    if as_json:
+        _print_json(result)
+    else:
+        _print_result(flatten(result) if flatten else result, False, title)
 
 
 def _print_result(result: dict[str, Any], as_json: bool, title: str) -> None:
