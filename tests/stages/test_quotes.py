@@ -16,6 +16,7 @@ from akhbar.stages.quotes import (
     quotes,
     speakers_match,
 )
+from akhbar.lang.ar import match_terms
 from akhbar.types import Article, Quote
 
 
@@ -251,6 +252,19 @@ def test_group_quotes_joins_reworded_versions_and_is_order_independent() -> None
     assert joined[0].reworded
     assert {v.text for v in joined[0].versions} >= {"سنواصل دعم المزارعين في جميع المناطق حتى نهاية العام"}
     assert sum(len(g.versions) for g in groups) == len(pairs)
+
+
+def test_groups_do_not_chain_through_a_middle_quote() -> None:
+    # B shares six terms with A and four with C; A and C share none. Connected components would
+    # put all three in one group; a group holds only quotes that match its reference (A).
+    words = "كتاب قلم شجرة نهر جبل سماء نجم قمر شمس مدينة قرية طريق سيارة قطار طائرة سفينة".split()
+    a_words, b_words, c_words = words[:10], words[:6] + words[10:14], words[10:16]
+    texts = {"a": " ".join(a_words), "b": " ".join(b_words), "c": " ".join(c_words)}
+    assert [len(set(match_terms(texts[k]))) for k in "abc"] == [10, 10, 6]  # no word lost to clitics
+    pairs = [(Quote(k, 0, len(text), "direct", None), text) for k, text in texts.items()]
+    groups = group_quotes(pairs)
+    assert sorted(g.article_ids for g in groups) == [("a", "b"), ("c",)]
+    assert groups == group_quotes(list(reversed(pairs)))
 
 
 def test_group_ids_are_deterministic() -> None:

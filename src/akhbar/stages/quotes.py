@@ -1544,8 +1544,10 @@ def group_quotes(quotes_with_texts: Iterable[tuple[Quote, str]]) -> list[QuoteGr
     Two quotes from different articles join when their content terms (``match_terms``: normalized,
     clitics stripped, spelling variants unified) share at least ``GROUP_MIN_SHARED`` terms covering
     ``GROUP_MIN_CONTAINMENT`` of the shorter quote, and their speakers do not contradict each
-    other. Groups are the connected components; every quote is in exactly one group (singletons
-    included). Deterministic: the output does not depend on the input order.
+    other. Groups do not chain: the quotes are taken longest first, and each joins the group whose
+    reference (its longest wording) it matches best, or starts a group of its own; so two different
+    condolence messages that share a formula with a third stay apart. Every quote is in exactly one
+    group (singletons included). Deterministic: the output does not depend on the input order.
     """
     items = sorted(
         {(q.article_id, q.start, q.end, q.kind): (q, text[q.start : q.end]) for q, text in quotes_with_texts}.items()
@@ -1553,30 +1555,36 @@ def group_quotes(quotes_with_texts: Iterable[tuple[Quote, str]]) -> list[QuoteGr
     quotes_list = [value[0] for _, value in items]
     wordings = [value[1] for _, value in items]
     terms = [frozenset(match_terms(wording)) for wording in wordings]
-    parent = list(range(len(items)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, j in _candidate_pairs(terms):
+    neighbours: dict[int, dict[int, int]] = {}
+    for i, j, shared in _candidate_pairs(terms):
         if quotes_list[i].article_id == quotes_list[j].article_id:
             continue
         a, b = quotes_list[i].speaker, quotes_list[j].speaker
         if a is not None and b is not None and not _speakers_compatible(a, b):
             continue
-        root_i, root_j = find(i), find(j)
-        if root_i != root_j:
-            parent[max(root_i, root_j)] = min(root_i, root_j)
+        neighbours.setdefault(i, {})[j] = shared
+        neighbours.setdefault(j, {})[i] = shared
+    order = sorted(range(len(items)), key=lambda i: (-len(terms[i]), quotes_list[i].kind != "direct", i))
+    group_of: dict[int, int] = {}  # quote -> the reference (first member) of its group
     members: dict[int, list[int]] = {}
-    for i in range(len(items)):
-        members.setdefault(find(i), []).append(i)
+    for i in order:
+        near = neighbours.get(i, {})
+        best = max(
+            (reference for reference in near if group_of.get(reference) == reference),
+            key=lambda reference: (near[reference], -reference),
+            default=None,
+        )
+        if best is None:
+            group_of[i] = i
+            members[i] = [i]
+        else:
+            group_of[i] = best
+            members[best].append(i)
+    members = {min(ids): sorted(ids) for ids in members.values()}
     groups = []
     for root in sorted(members):
         ids = members[root]
-        reference = max(ids, key=lambda i: (len(terms[i]), quotes_list[i].kind == "direct", -i))
+        reference = min(ids, key=lambda i: (-len(terms[i]), quotes_list[i].kind != "direct", i))
         ordered = [reference, *(i for i in ids if i != reference)]
         versions = tuple(
             QuoteVersion(
@@ -1606,8 +1614,8 @@ def _upper_pairs(k: int) -> tuple[np.ndarray, np.ndarray]:
     return first, second
 
 
-def _candidate_pairs(terms: Sequence[frozenset[str]]) -> list[tuple[int, int]]:
-    """The pairs ``(i, j)``, ``i < j``, whose term sets share at least ``GROUP_MIN_SHARED`` terms
+def _candidate_pairs(terms: Sequence[frozenset[str]]) -> list[tuple[int, int, int]]:
+    """The pairs ``(i, j, shared terms)``, ``i < j``, whose term sets share at least ``GROUP_MIN_SHARED`` terms
     (or all the terms of the smaller one) covering ``GROUP_MIN_CONTAINMENT`` of the smaller, sorted.
 
     Shared terms are counted with numpy over each term's posting list, so a story with a thousand
@@ -1655,7 +1663,10 @@ def _candidate_pairs(terms: Sequence[frozenset[str]]) -> list[tuple[int, int]]:
     keep = (merged_counts >= np.minimum(GROUP_MIN_SHARED, smaller)) & (
         merged_counts >= GROUP_MIN_CONTAINMENT * smaller
     )
-    return [(int(i), int(j)) for i, j in zip(left[keep], right[keep], strict=True)]
+    return [
+        (int(i), int(j), int(c))
+        for i, j, c in zip(left[keep], right[keep], merged_counts[keep], strict=True)
+    ]
 
 
 def _speakers_compatible(a: str, b: str) -> bool:
