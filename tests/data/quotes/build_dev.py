@@ -9,9 +9,23 @@ it writes hold only ids, a sha1 of each text, character offsets, kinds, speakers
     python tests/data/quotes/build_dev.py write          # dev.jsonl = suggested + decisions.jsonl
     python tests/data/quotes/build_dev.py changes        # how many suggestions the annotator changed
 
+The held-out set (``heldout.jsonl``) is drawn and written with the same tools, without suggestions:
+
+    python tests/data/quotes/build_dev.py heldout-select       # heldout_selection.jsonl
+    python tests/data/quotes/build_dev.py heldout-show 0 10    # print articles 0..9, paragraphs numbered
+    python tests/data/quotes/build_dev.py heldout-write FILE   # heldout.jsonl from the annotator's FILE
+
 Selection: SaudiNewsNet days outside 2015-08-06 … 2015-08-11 and SemEval-2022 Task 8 Arabic train
 texts, bodies of 300 … 2,500 characters, shuffled with ``random.Random(20240601)``; 84 % drawn among
 bodies that contain a speech verb or a quotation mark, 16 % among those without; plus the two seeds.
+
+Held-out selection: the same pool and rule with another seed (``HELDOUT_SEED``), leaving out every
+article of the development set, the other side of its SemEval pairs and any text that shares more
+than a fifth of its word 4-grams with a development text (wire copies), one side per SemEval pair.
+The annotator's FILE (kept outside the repository, since it quotes the texts) has one line per
+article, ``{"key", "quotes": [{"from", "to", "n", "kind", "speaker", "channel"}]}``: the content runs
+from the ``n``-th occurrence (default 1) of the words ``from`` to the end of the first ``to`` after
+them (``locate``); only the offsets reach ``heldout.jsonl``.
 
 ``decisions.jsonl`` holds, per article key, the final list of quotes when it differs from the
 suggestion (``{"key", "quotes": [...]}``); the annotator wrote one for every article they corrected.
@@ -34,6 +48,13 @@ SEEDS = REPO.parent / "shared" / "seeds"
 EXCLUDED_DAYS = {f"2015-08-{d:02d}.zip" for d in range(6, 12)}
 SEED = 20240601
 N_SPEECH_SNN, N_PLAIN_SNN, N_SPEECH_SEMEVAL, N_PLAIN_SEMEVAL = 44, 8, 10, 2
+HELDOUT_SEED = 20250917
+HELDOUT_COUNTS = (26, 4, 9, 1)  # speech / plain SaudiNewsNet, speech / plain SemEval
+#: then, for enough direct quotes to measure, bodies with a speech verb and a quotation of 15+
+#: characters: SaudiNewsNet, SemEval (drawn with ``HELDOUT_SEED + 1``)
+HELDOUT_MARKED = (15, 5)
+MARKED = re.compile(r"[«“\"][^«»“”\"\n]{15,}[»”\"]")
+HELDOUT_MAX_SHARED = 0.2  # share of a text's word 4-grams found in a development text
 
 SPEECH = re.compile(r"(?:قال|أكد|أضاف|أشار|أوضح|أعلن|ذكر|شدد|دعا|نفى|حذر|اعتبر|لفت|أعرب|مشيرا|مؤكدا|مضيفا)|[«»“”\"]")
 
@@ -106,6 +127,93 @@ def select() -> list[dict]:
     return chosen
 
 
+def shingles(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text)
+    return {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
+
+
+def select_heldout() -> list[dict]:
+    """The held-out articles: the development pool and rule, another seed, nothing near the dev set."""
+    dev = load("selection.jsonl")
+    dev_keys = {key(e) for e in dev}
+    dev_pairs = {e["pair_id"] for e in dev if e["dataset"] == "semeval"}
+    dev_shingles = [shingles(text) for text in texts().values()]
+    rng = random.Random(HELDOUT_SEED)
+    pool = candidates()
+    seen_texts = {e["sha1"] for e in dev}
+    seen_pairs: set[str] = set()
+    chosen = []
+    n_speech_snn, n_plain_snn, n_speech_semeval, n_plain_semeval = HELDOUT_COUNTS
+    for dataset, n_speech, n_plain in (
+        ("saudinewsnet", n_speech_snn, n_plain_snn),
+        ("semeval", n_speech_semeval, n_plain_semeval),
+    ):
+        items = [e for e in pool if e["dataset"] == dataset]
+        rng.shuffle(items)
+        speech = [e for e in items if SPEECH.search(e["text"])]
+        plain = [e for e in items if not SPEECH.search(e["text"])]
+        for group, n in ((speech, n_speech), (plain, n_plain)):
+            taken = 0
+            for entry in group:
+                if taken == n:
+                    break
+                digest = sha1(entry["text"])
+                if digest in seen_texts or key(entry) in dev_keys:
+                    continue
+                if dataset == "semeval" and (entry["pair_id"] in dev_pairs or entry["pair_id"] in seen_pairs):
+                    continue
+                own = shingles(entry["text"])
+                if own and any(len(own & other) > HELDOUT_MAX_SHARED * len(own) for other in dev_shingles):
+                    continue
+                seen_texts.add(digest)
+                if dataset == "semeval":
+                    seen_pairs.add(entry["pair_id"])
+                chosen.append({**entry, "selected": "speech" if group is speech else "plain"})
+                taken += 1
+    rng = random.Random(HELDOUT_SEED + 1)
+    for dataset, n in zip(("saudinewsnet", "semeval"), HELDOUT_MARKED, strict=True):
+        items = [e for e in pool if e["dataset"] == dataset]
+        rng.shuffle(items)
+        taken = 0
+        for entry in items:
+            if taken == n:
+                break
+            if not (SPEECH.search(entry["text"]) and MARKED.search(entry["text"])):
+                continue
+            digest = sha1(entry["text"])
+            if digest in seen_texts or key(entry) in dev_keys:
+                continue
+            if dataset == "semeval" and (entry["pair_id"] in dev_pairs or entry["pair_id"] in seen_pairs):
+                continue
+            own = shingles(entry["text"])
+            if own and any(len(own & other) > HELDOUT_MAX_SHARED * len(own) for other in dev_shingles):
+                continue
+            seen_texts.add(digest)
+            if dataset == "semeval":
+                seen_pairs.add(entry["pair_id"])
+            chosen.append({**entry, "selected": "marked"})
+            taken += 1
+    return chosen
+
+
+def locate(text: str, quote: dict) -> tuple[int, int]:
+    """Offsets of an annotated content: from the ``n``-th ``from`` to the end of the next ``to``."""
+    position = -1
+    for _ in range(quote.get("n", 1)):
+        position = text.find(quote["from"], position + 1)
+        if position < 0:
+            raise ValueError(f"{quote['from']!r} not found (occurrence {quote.get('n', 1)})")
+    start = position
+    if quote.get("to"):
+        found = text.find(quote["to"], start)
+        if found < 0:
+            raise ValueError(f"{quote['to']!r} not found after {quote['from']!r}")
+        end = found + len(quote["to"])
+    else:
+        end = start + len(quote["from"])
+    return start, end
+
+
 def ids_only(entry: dict) -> dict:
     out = {k: v for k, v in entry.items() if k != "text"}
     out["sha1"] = sha1(entry["text"])
@@ -117,11 +225,11 @@ def load(name: str) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def texts() -> dict[str, str]:
+def texts(selection: str = "selection.jsonl") -> dict[str, str]:
     sys.path.insert(0, str(REPO / "src"))
     from akhbar.eval.quotes import resolve_texts
 
-    return resolve_texts(load("selection.jsonl"), DATA, [SEEDS])
+    return resolve_texts(load(selection), DATA, [SEEDS])
 
 
 def main(argv: list[str]) -> None:
@@ -179,6 +287,41 @@ def main(argv: list[str]) -> None:
         print(len(rows), "articles,", sum(len(r["quotes"]) for r in rows), "quotes")
     elif command == "changes":
         print(json.dumps(changes(), indent=1))
+    elif command == "heldout-select":
+        rows = [ids_only(e) for e in select_heldout()]
+        (HERE / "heldout_selection.jsonl").write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
+        )
+        print(len(rows), "articles selected")
+    elif command == "heldout-show":
+        found = texts("heldout_selection.jsonl")
+        rows = load("heldout_selection.jsonl")
+        for number in range(int(argv[1]), min(int(argv[2]), len(rows))):
+            k = key(rows[number])
+            print(f"===== [{number}] {k}")
+            for index, paragraph in enumerate(found[k].split("\n")):
+                if paragraph.strip():
+                    print(f"[p{index}] {paragraph}")
+    elif command == "heldout-write":
+        found = texts("heldout_selection.jsonl")
+        annotated = {r["key"]: r["quotes"] for r in map(json.loads, Path(argv[1]).read_text("utf-8").splitlines())}
+        rows = []
+        for entry in load("heldout_selection.jsonl"):
+            k = key(entry)
+            if k not in annotated:
+                raise SystemExit(f"{k} is not annotated in {argv[1]}")
+            text = found[k]
+            quotes = []
+            for q in annotated[k]:
+                start, end = locate(text, q)
+                quotes.append(
+                    {"start": start, "end": end, "kind": q["kind"], "speaker": q["speaker"], "channel": q["channel"]}
+                )
+            rows.append({**entry, "quotes": sorted(quotes, key=lambda q: (q["start"], q["end"]))})
+        (HERE / "heldout.jsonl").write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
+        )
+        print(len(rows), "articles,", sum(len(r["quotes"]) for r in rows), "quotes")
 
 
 def changes() -> dict[str, int]:
