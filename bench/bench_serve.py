@@ -39,13 +39,6 @@ import httpx
 
 REPO = Path(__file__).resolve().parents[1]
 DATASET = REPO.parent / "shared" / "data" / "saudinewsnet" / "dataset"
-SERVER = """
-import sys, uvicorn
-from akhbar.api.app import create_app
-from akhbar.config import load_settings
-uvicorn.run(create_app(load_settings(env={}, db=sys.argv[1])), host="127.0.0.1", port=int(sys.argv[2]),
-            log_level="warning", access_log=False)
-"""
 
 
 def free_port() -> int:
@@ -64,11 +57,12 @@ def build_database(path: Path) -> None:
     )
 
 
-def start(db: Path) -> tuple[subprocess.Popen[bytes], str]:
+def start(db: Path, workers: int) -> tuple[subprocess.Popen[bytes], str]:
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-c", SERVER, str(db), str(port)], env={**os.environ, "PYTHONUNBUFFERED": "1"}
-    )
+    command = [str(Path(sys.executable).parent / "akhbar"), "serve", "--db", str(db), "--port", str(port)]
+    command += ["--workers", str(workers), "--quiet"]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AKHBAR_")}
+    process = subprocess.Popen(command, env={**env, "PYTHONUNBUFFERED": "1"})
     url = f"http://127.0.0.1:{port}"
     started = time.monotonic()
     while time.monotonic() - started < 600:  # the first start over an unindexed archive indexes it
@@ -138,6 +132,7 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--requests", type=int, default=800, help="requests per scenario (bounded)")
     parser.add_argument("--seconds", type=float, default=60.0, help="time limit per scenario")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (akhbar serve --workers)")
     parser.add_argument("--stories", type=int, default=300, help="stories sampled for the story scenarios")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
@@ -145,7 +140,7 @@ def main() -> int:
         if db is None:
             db = Path(folder) / "bench_serve.db"
             build_database(db)
-        process, url = start(db)
+        process, url = start(db, args.workers)
         try:
             with httpx.Client(base_url=url, timeout=60.0) as client:
                 health = client.get("/api/health").json()
@@ -190,7 +185,8 @@ def main() -> int:
                     for path in make()[:40]:
                         client.get(path)
             print(
-                f"{args.clients} concurrent clients, ≤ {args.requests} requests and ≤ {args.seconds:.0f} s per scenario"
+                f"akhbar serve --workers {args.workers}; {args.clients} concurrent clients,"
+                f" ≤ {args.requests} requests and ≤ {args.seconds:.0f} s per scenario"
             )
             header = ("scenario", "n", "p50 ms", "p95 ms", "p99 ms", "mean ms", "req/s", "errors")
             print(f"{header[0]:<12} " + " ".join(f"{h:>8}" for h in header[1:]))

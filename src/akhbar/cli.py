@@ -472,13 +472,24 @@ def serve(
     allow_ingest: Annotated[
         bool, typer.Option("--allow-ingest", help="Accept POST /api/ingest; needs AKHBAR_API_TOKEN (16+ characters).")
     ] = False,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, max=64, help="Server processes (one per core helps under load).")
+    ] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", help="No log line per request.")] = False,
 ) -> None:
     """Serve the Arabic web pages and the JSON API (default http://127.0.0.1:8000)."""
     from akhbar.api import serve as run_server
 
     try:
         run_server(
-            _settings(db), host=host, port=port, allow_ingest=allow_ingest, api_token=os.environ.get("AKHBAR_API_TOKEN")
+            _settings(db),
+            host=host,
+            port=port,
+            allow_ingest=allow_ingest,
+            api_token=os.environ.get("AKHBAR_API_TOKEN"),
+            workers=workers,
+            log_level="warning" if quiet else "info",
+            access_log=not quiet,
         )
     except AkhbarError as exc:
         _fail(str(exc))

@@ -166,6 +166,11 @@ def load_settings(env: dict[str, str] | None = None, cwd: Path | None = None, **
     return _merge(settings, {k: v for k, v in overrides.items() if v is not None}, "")
 
 
+def settings_from_dict(data: dict[str, Any]) -> Settings:
+    """Settings from ``dataclasses.asdict(settings)`` (after a JSON round trip): the inverse of asdict."""
+    return _merge(Settings(), data, "")
+
+
 def _merge(settings: Settings, data: dict[str, Any], where: str) -> Settings:
     top: dict[str, Any] = {}
     for key, value in data.items():

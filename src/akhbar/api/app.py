@@ -12,9 +12,12 @@ Writes (``POST /api/ingest``) are off unless ``allow_ingest`` is set, and then n
 
 from __future__ import annotations
 
+import dataclasses
 import hmac
 import ipaddress
+import json
 import logging
+import os
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from contextlib import asynccontextmanager
@@ -33,6 +36,7 @@ from akhbar import service
 from akhbar.api import schemas
 from akhbar.config import Settings
 from akhbar.errors import ConfigError, NotFoundError, StoreError
+from akhbar.lang.ar import match_terms
 
 log = logging.getLogger("akhbar.api")
 
@@ -92,6 +96,7 @@ def create_app(
         if indexed:
             log.info("search index: added %d articles", indexed)
         await run_in_threadpool(search_engine.parse_query, "بدء التشغيل")
+        await run_in_threadpool(match_terms, "بدء التشغيل")  # the quote grouping's terms
         yield
 
     app = FastAPI(
@@ -376,6 +381,10 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+#: The environment variable through which ``serve`` hands its settings to worker processes.
+_WORKER_SETTINGS = "AKHBAR_SERVE_SETTINGS"
+
+
 def serve(
     settings: Settings,
     host: str = "127.0.0.1",
@@ -384,14 +393,56 @@ def serve(
     allow_ingest: bool = False,
     api_token: str | None = None,
     log_level: str = "info",
+    workers: int = 1,
+    access_log: bool = True,
 ) -> None:
-    """Run the API and pages with uvicorn until interrupted (binds 127.0.0.1 unless told otherwise)."""
+    """Run the API and pages with uvicorn until interrupted (binds 127.0.0.1 unless told otherwise).
+
+    ``workers`` > 1 runs that many server processes on the same port (uvicorn's supervisor): each
+    serves requests on its own core, reading the same SQLite database (WAL: readers never block).
+    """
     import uvicorn
 
+    if workers < 1:
+        raise ConfigError(f"workers must be at least 1, not {workers}")
     if not _is_loopback(host):
         log.warning("serving on %s: reachable from other machines; akhbar has no user accounts", host)
-    app = create_app(settings, allow_ingest=allow_ingest, api_token=api_token)
-    uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False, proxy_headers=False)
+    options: dict[str, Any] = {
+        "host": host,
+        "port": port,
+        "log_level": log_level,
+        "access_log": access_log,
+        "server_header": False,
+        "proxy_headers": False,
+    }
+    if workers == 1:
+        app = create_app(settings, allow_ingest=allow_ingest, api_token=api_token)
+        uvicorn.run(app, **options)
+        return
+    create_app(settings, allow_ingest=allow_ingest, api_token=api_token)  # fail here, once, on bad options
+    # Worker processes import the app by name: the settings travel as JSON in the environment,
+    # the token in its own variable (as for a single process).
+    os.environ[_WORKER_SETTINGS] = json.dumps(
+        {"settings": dataclasses.asdict(settings), "allow_ingest": allow_ingest}, default=str
+    )
+    if api_token:
+        os.environ["AKHBAR_API_TOKEN"] = api_token
+    uvicorn.run("akhbar.api.app:worker_app", factory=True, workers=workers, **options)
+
+
+def worker_app() -> FastAPI:
+    """The app of one worker process started by ``serve(workers=N)`` (settings from the environment)."""
+    from akhbar.config import settings_from_dict
+
+    try:
+        handed = json.loads(os.environ[_WORKER_SETTINGS])
+    except (KeyError, ValueError) as exc:
+        raise ConfigError(f"worker started without valid {_WORKER_SETTINGS}") from exc
+    return create_app(
+        settings_from_dict(handed["settings"]),
+        allow_ingest=bool(handed["allow_ingest"]),
+        api_token=os.environ.get("AKHBAR_API_TOKEN"),
+    )
 
 
 def _is_loopback(host: str) -> bool:
@@ -409,4 +460,4 @@ def _version() -> str:
     return __version__
 
 
-__all__ = ["ApiError", "create_app", "serve"]
+__all__ = ["ApiError", "create_app", "serve", "worker_app"]
