@@ -29,6 +29,12 @@ from akhbar.types import Article, Entity, Mention, Quote
 
 STATIC_DIR = Path(str(resources.files("akhbar.web").joinpath("static")))
 STORIES_PER_PAGE = 20
+#: A story page shows at most this many articles per outlet, shared quote groups and single-outlet
+#: quotes (the biggest stories have hundreds of each: a page of megabytes); ``?full=1`` shows all.
+ARTICLES_PER_OUTLET = 20
+SHARED_QUOTES_SHOWN = 30
+SINGLE_QUOTES_SHOWN = 40
+WORDINGS_SHOWN = 6  # per shared quote group
 RESULTS_PER_PAGE = 10
 LEAD_CHARS = 280
 
@@ -222,10 +228,21 @@ class WordingView:
     reference: bool
 
 
-def wording_views(group: service.QuoteGroupView) -> list[WordingView]:
+def wording_views(group: service.QuoteGroupView, limit: int | None = None) -> list[WordingView]:
+    """The wordings of a group to show: the reference, then (with ``limit``) one per other outlet
+    before any outlet's second wording, at most ``limit`` in all."""
     reference = group.versions[0]
+    chosen = list(enumerate(group.versions))
+    if limit is not None and len(chosen) > limit:
+        seen: set[str] = set()
+        firsts: list[tuple[int, service.QuoteWording]] = []
+        repeats: list[tuple[int, service.QuoteWording]] = []
+        for index, version in chosen:
+            (repeats if version.source in seen else firsts).append((index, version))
+            seen.add(version.source)
+        chosen = sorted((firsts + repeats)[:limit], key=lambda item: item[0])
     views = []
-    for index, version in enumerate(group.versions):
+    for index, version in chosen:
         missing: list[str] = []
         if index and version.missing:
             for start, end in service.term_spans(reference.text, set(version.missing)):
@@ -324,26 +341,43 @@ def build_router(settings: Settings) -> APIRouter:
         )
 
     @router.get("/stories/{story_id}", response_class=HTMLResponse)
-    def story_page(story_id: str) -> HTMLResponse:
+    def story_page(story_id: str, full: Annotated[bool, Query()] = False) -> HTMLResponse:
         detail = service.story_detail(settings, story_id[:100])
         event_numbers = {event.id: number for number, event in enumerate(detail.events, start=1)}
         by_outlet: dict[str, list[Article]] = defaultdict(list)
         for article in detail.articles:
             by_outlet[article.source].append(article)
         columns = sorted(by_outlet.items(), key=lambda item: (-len(item[1]), item[0]))
-        shared = [(group, wording_views(group)) for group in detail.quotes if len(group.sources) > 1]
+        shared_groups = [group for group in detail.quotes if len(group.sources) > 1]
+        # the most widely carried first (stable: the service's order breaks ties)
+        shared_groups.sort(key=lambda group: (-len(group.sources), -len(group.versions)))
         single = [group for group in detail.quotes if len(group.sources) <= 1]
+        truncated = not full and (
+            any(len(articles) > ARTICLES_PER_OUTLET for _, articles in columns)
+            or len(shared_groups) > SHARED_QUOTES_SHOWN
+            or len(single) > SINGLE_QUOTES_SHOWN
+        )
+        if not full:
+            shown_columns = [(source, articles[:ARTICLES_PER_OUTLET]) for source, articles in columns]
+            shared_groups, single = shared_groups[:SHARED_QUOTES_SHOWN], single[:SINGLE_QUOTES_SHOWN]
+        else:
+            shown_columns = columns
+        shared = [(group, wording_views(group, None if full else WORDINGS_SHOWN)) for group in shared_groups]
         return render(
             "story.html",
             page_title=detail.story.title,
             entity_groups=entity_groups(list(zip(detail.entities, detail.entity_mentions, strict=False))),
             detail=detail,
             story=detail.story,
-            columns=columns,
+            columns=shown_columns,
+            column_sizes={source: len(articles) for source, articles in columns},
             event_numbers=event_numbers,
             lead=lead,
             shared_quotes=shared,
+            shared_total=sum(1 for group in detail.quotes if len(group.sources) > 1),
             single_quotes=single,
+            single_total=sum(1 for group in detail.quotes if len(group.sources) <= 1),
+            truncated=truncated,
         )
 
     @router.get("/articles/{article_id}", response_class=HTMLResponse)
