@@ -551,16 +551,21 @@ def _group_view(group: QuoteGroup, articles: dict[str, Article]) -> QuoteGroupVi
     return QuoteGroupView(group.id, group.speaker, group.channel, tuple(wordings))
 
 
+@lru_cache(maxsize=65536)
+def _word_terms(word: str) -> tuple[str, ...]:
+    return tuple(match_terms(word))
+
+
 def term_spans(text: str, terms: set[str] | frozenset[str]) -> tuple[tuple[int, int], ...]:
     """Spans of the words of ``text`` whose content term (``match_terms``) is in ``terms``; neighbours
     with only spaces between them are one span."""
     tokens = tokenize(text)
     spans: list[tuple[int, int]] = []
     for index, token in enumerate(tokens):
-        key = match_terms(token.surface)
+        key = _word_terms(token.surface)
         if key and key[0] in terms:
             spans.append((token.start, token.end))
-        elif key == ["عبد"] and index + 1 < len(tokens):  # a name the terms join: عبد الله → عبدالله
+        elif key == ("عبد",) and index + 1 < len(tokens):  # a name the terms join: عبد الله → عبدالله
             pair = match_terms(text[token.start : tokens[index + 1].end])
             if len(pair) == 1 and pair[0] in terms:
                 spans.append((token.start, tokens[index + 1].end))

@@ -32,6 +32,7 @@ def test_big_story_is_bounded_and_full_shows_all(live_db: Path, monkeypatch: pyt
     monkeypatch.setattr(pages, "SHARED_QUOTES_SHOWN", 1)
     monkeypatch.setattr(pages, "WORDINGS_SHOWN", 1)
     monkeypatch.setattr(pages, "SINGLE_QUOTES_SHOWN", 1)
+    monkeypatch.setattr(pages, "ENTITIES_SHOWN", 1)
     with TestClient(create_app(load_settings(env={}, db=live_db))) as client:
         story_id = seed_story_id(client)
         detail = client.get(f"/api/stories/{story_id}").json()

@@ -1488,6 +1488,7 @@ def extract_quotes(article_id: str, text: str) -> list[Quote]:
 _PUNCT = re.compile(r"[^\w\s]")
 
 
+@lru_cache(maxsize=8192)
 def _speaker_key(speaker: str) -> str:
     return " ".join(normalize(_PUNCT.sub(" ", speaker)).split())
 
@@ -1672,7 +1673,12 @@ def _candidate_pairs(terms: Sequence[frozenset[str]]) -> list[tuple[int, int, in
 def _speakers_compatible(a: str, b: str) -> bool:
     if speakers_match(a, b):
         return True
-    return bool(set(match_terms(a)) & set(match_terms(b)))
+    return not _speaker_terms(a).isdisjoint(_speaker_terms(b))
+
+
+@lru_cache(maxsize=8192)
+def _speaker_terms(speaker: str) -> frozenset[str]:
+    return frozenset(match_terms(speaker))
 
 
 # --- the stage ------------------------------------------------------------------------------------

@@ -35,6 +35,7 @@ ARTICLES_PER_OUTLET = 20
 SHARED_QUOTES_SHOWN = 30
 SINGLE_QUOTES_SHOWN = 40
 WORDINGS_SHOWN = 6  # per shared quote group
+ENTITIES_SHOWN = 30  # per kind (the most mentioned)
 RESULTS_PER_PAGE = 10
 LEAD_CHARS = 280
 
@@ -352,8 +353,10 @@ def build_router(settings: Settings) -> APIRouter:
         # the most widely carried first (stable: the service's order breaks ties)
         shared_groups.sort(key=lambda group: (-len(group.sources), -len(group.versions)))
         single = [group for group in detail.quotes if len(group.sources) <= 1]
+        named = entity_groups(list(zip(detail.entities, detail.entity_mentions, strict=False)))
         truncated = not full and (
             any(len(articles) > ARTICLES_PER_OUTLET for _, articles in columns)
+            or any(len(members) > ENTITIES_SHOWN for _, _, members in named)
             or len(shared_groups) > SHARED_QUOTES_SHOWN
             or len(single) > SINGLE_QUOTES_SHOWN
         )
@@ -366,7 +369,9 @@ def build_router(settings: Settings) -> APIRouter:
         return render(
             "story.html",
             page_title=detail.story.title,
-            entity_groups=entity_groups(list(zip(detail.entities, detail.entity_mentions, strict=False))),
+            entity_groups=named,
+            entities_shown=ENTITIES_SHOWN,
+            full=full,
             detail=detail,
             story=detail.story,
             columns=shown_columns,
