@@ -66,7 +66,7 @@ SPEECH_VERBS: dict[str, tuple[FrameKind, str]] = {
     "صرح": ("say", "صرح صرحت صرحوا يصرح مصرحاً مصرحا"),
     "أفاد": ("say", "أفاد أفادت أفادوا يفيد تفيد مفيداً مفيدا"),
     "بين": ("say", "بين بينت بينوا يبين مبيناً مبينةً مبينا مبينة"),
-    "تابع": ("say", "تابع تابعت متابعاً متابعا"),
+    "تابع": ("say", "تابع تابعت يتابع تتابع متابعاً متابعا"),
     "أردف": ("say", "أردف أردفت مردفاً مردفا"),
     "استطرد": ("say", "استطرد استطردت"),
     "كشف": ("say", "كشف كشفت كشفوا يكشف تكشف كاشفاً كاشفا"),
@@ -111,6 +111,7 @@ SHORT_GAP_LEMMAS = {"بين": 6, "تابع": 4, "طالب": 8, "كتب": 8, "ر�
 MAX_GAP = 22  # words between the verb and its complement
 MAX_SPEAKER_WORDS = 16
 GAP_WINDOW = 320  # characters after a verb searched for its complement (MAX_GAP words fit easily)
+SHORT_WINDOW = 160  # characters tokenized first (most complements start within them)
 
 #: Narrator formulas ("it is worth mentioning that"): never reported speech.
 NARRATOR_FORMS = frozenset(normalize(w) for w in ["يذكر", "يشار", "تجدر", "يجدر", "يبدو"])
@@ -208,6 +209,11 @@ ADDRESSEE_CHANNELS = frozenset(
         "لتلفزيون",
         "لإذاعة",
         "لشبكة",
+        "لهيئة",
+        "لراديو",
+        "لمحطة",
+        "لمجلة",
+        "لبرنامج",
         "للصحفيين",
         "للصحافيين",
         "للصحافة",
@@ -543,12 +549,14 @@ class _Tok(NamedTuple):
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
-    out = []
+    out: list[_Tok] = []
+    append = out.append
     for match in _LEXER.finditer(text, start, end):
-        if match.group(1) is not None:
-            out.append(_Tok(match.start(), match.end(), _norm(match.group(1)), True))
+        begin, finish = match.span()
+        if match.lastindex == 1:
+            append(_Tok(begin, finish, _norm(match.group(1)), True))
         else:
-            out.append(_Tok(match.start(), match.end(), match.group(2), False))
+            append(_Tok(begin, finish, match.group(2), False))
     return out
 
 
@@ -572,20 +580,26 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _quote_regions(text: str) -> list[_Region]:
-    """Balanced quotations: «…» nest; the symmetric families pair in order within a paragraph.
+    """Balanced quotations: «…» nest; the symmetric families pair within a paragraph.
 
-    A quotation left open at the end of a paragraph goes on into the next one when that paragraph
-    opens with a mark (the convention for quotes of several paragraphs) or closes one it never opened.
+    A symmetric mark glued to the word after it and spaced from the one before (`` "قسد``) opens a
+    quotation, even inside another one; glued to the word before it and spaced from the next one
+    (``قسد" ``) it closes the innermost open one; otherwise marks pair in order. A closing
+    guillemet with nothing open waits for a second one (``»…»``, or ``»…«`` at the paragraph's end):
+    some writers use them the other way round. A quotation left open at the end of a paragraph goes
+    on into the next one when that paragraph opens with a mark (the convention for quotes of several
+    paragraphs) or closes one it never opened.
     """
     paragraphs = _paragraphs(text)
     pairs: list[tuple[int, int]] = []
     guillemets: list[int] = []
-    open_double = -1
+    doubles: list[int] = []
     open_single = -1
     for index, (p_start, p_end) in enumerate(paragraphs):
         marks = [m.start() for m in _MARK_RE.finditer(text, p_start, p_end)]
         first_mark = marks[0] if marks else -1
         reopening = first_mark >= 0 and not text[p_start:first_mark].strip()
+        stray = -1  # a closing guillemet with nothing open
         for position in marks:
             char = text[position]
             if char in _OPEN_GUILLEMET:
@@ -597,25 +611,32 @@ def _quote_regions(text: str) -> list[_Region]:
                     pairs.append((guillemets.pop(), position))
                 elif _glued_opener(text, position):
                     guillemets.append(position)
-            elif char in _MARKS_DOUBLE:
-                if open_double < 0:
-                    open_double = position
-                elif position == first_mark and reopening and open_double < p_start:
-                    continue
+                elif stray >= 0:
+                    pairs.append((stray, position))
+                    stray = -1
                 else:
-                    pairs.append((open_double, position))
-                    open_double = -1
+                    stray = position
+            elif char in _MARKS_DOUBLE:
+                if position == first_mark and reopening and doubles and doubles[-1] < p_start:
+                    continue
+                side = _side(text, position)
+                if side > 0 or not doubles:
+                    doubles.append(position)
+                else:
+                    pairs.append((doubles.pop(), position))
             elif open_single < 0:
                 if char in "‘‚‛":
                     open_single = position
             else:
                 pairs.append((open_single, position))
                 open_single = -1
+        if stray >= 0 and len(guillemets) == 1 and stray < guillemets[0]:
+            pairs.append((stray, guillemets.pop()))  # »…« : mirrored guillemets
         nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
         carry = nxt is not None and _continues(text, nxt)
         if not carry:
             guillemets.clear()
-            open_double = -1
+            doubles.clear()
         open_single = -1
     regions = []
     for open_at, close_at in sorted(pairs):
@@ -627,6 +648,24 @@ def _quote_regions(text: str) -> list[_Region]:
         if end > start:
             regions.append(_Region(open_at, close_at, start, end))
     return regions
+
+
+_OPEN_SIDE = " \t\n\r([{:،,؛;\u0640-–—"
+_CLOSE_SIDE = " \t\n\r)]}.،,؛;:!?؟-–—"
+
+
+def _side(text: str, position: int) -> int:
+    """+1 when a symmetric mark looks like an opener (space before, word after: `` "قسد``), -1 when
+    it looks like a closer (``قسد" ``), 0 when it cannot tell (``الليبي"المنتهية``)."""
+    before = text[position - 1] if position else " "
+    after = text[position + 1] if position + 1 < len(text) else " "
+    open_before = before in _OPEN_SIDE or (before in "وبلفك" and (position < 2 or text[position - 2].isspace()))
+    close_after = after in _CLOSE_SIDE or after in _ALL_MARKS
+    if open_before and not close_after:
+        return 1
+    if close_after and not open_before:
+        return -1
+    return 0
 
 
 def _glued_opener(text: str, position: int) -> bool:
@@ -847,8 +886,15 @@ def _split_gap(ctx: _Context, gap: list[_Tok]) -> tuple[list[_Tok], list[_Tok]]:
         elif state == "speaker":
             if norm in SOFT_WORDS:
                 pass
-            elif "\u064b" in ctx.text[tok.start : tok.end] and speaker:
-                state = "after"  # an adverbial accusative (سابقاً، مغرداً) ends the speaker phrase
+            elif "\u064b" in ctx.text[tok.start : tok.end]:
+                # an adverbial accusative (سابقاً، مغرداً) ends the speaker phrase; one before it is
+                # skipped ("كتب سابقاً"), unless a participle whose object follows ("مهاجماً هيئة …")
+                if speaker or (norm[:1] == "م" and len(norm) > 4):
+                    state = "after"
+            elif norm in SAYING_NOUNS:
+                state = "after"  # "… السيد مصطفى أحمد بقوله"
+            elif not speaker and norm in GAP_PREPOSITIONS:
+                state = "after"  # "فقد قال في عدة مواضع «…»": no subject written after the verb
             elif norm in STOP_WORDS or (norm == "في" and (nxt in STOP_WORDS or nxt == "وقت")):
                 state = "after"
             elif len(speaker) == 1 and not speaker[0].norm.startswith("ال") and norm.startswith("لل"):
@@ -858,6 +904,10 @@ def _split_gap(ctx: _Context, gap: list[_Tok]) -> tuple[list[_Tok], list[_Tok]]:
         index += 1
     speaker = _trim_edges(speaker)[:MAX_SPEAKER_WORDS]
     return speaker, channel
+
+
+#: A speaker phrase does not open with a preposition.
+GAP_PREPOSITIONS = frozenset(normalize(w) for w in ["في", "على", "من", "عن", "إلى", "مع", "حول", "بين"])
 
 
 def _speaker_string(ctx: _Context, words: list[_Tok]) -> str | None:
@@ -896,9 +946,10 @@ def _subject_before(ctx: _Context, verb_start: int, sentence_start: int) -> str 
 
 
 def _frame_speaker_split_report(ctx: _Context, gap: list[_Tok]) -> tuple[list[_Tok], list[_Tok]]:
-    """نقلت الصحيفة عن مسؤولين … قولهم : (speaker words after عن, channel words before it)."""
+    """نقلت الصحيفة عن مسؤولين … قولهم، نسبت الوكالة إلى القائد قوله : (speaker words after عن or
+    إلى, channel words before it)."""
     for index, tok in enumerate(gap):
-        if tok.word and tok.norm == "عن":
+        if tok.word and tok.norm in ("عن", "الي"):
             channel = [t for t in gap[:index] if t.word]
             rest = []
             for t in gap[index + 1 :]:
@@ -919,18 +970,33 @@ class _Complement(NamedTuple):
 
 
 def _find_complement(toks: list[_Tok], frame: FrameKind, limit: int, ctx: _Context) -> _Complement | None:
-    """The start of the reported content after a verb, scanning at most ``limit`` words."""
+    """The start of the reported content after a verb, scanning at most ``limit`` words (up to
+    ``MAX_GAP`` for a quotation after a comma: "ويتابع المصدر، المقرب من السلطات …، «…»") of the
+    verb's sentence (a full stop inside it is an abbreviation: "بي.بي.سي", "لورا إيه. كولانجيلو")."""
     words_seen = 0
     index = 0
+    over = False  # past ``limit``: only a quotation after a comma may still be the complement
     while index < len(toks):
         tok = toks[index]
         if tok.word:
             norm = tok.norm
+            if norm in SAYING_NOUNS:
+                limit, over = max(limit, words_seen + 3), False  # "علّق … السيد مصطفى أحمد بقوله «…»"
+            if over:
+                if _blocks(ctx, tok):
+                    return None
+                words_seen += 1
+                if words_seen > MAX_GAP:
+                    return None
+                index += 1
+                continue
             if norm in COMPLEMENTIZERS:
                 # أشار needs إلى before its أن ("أشار إلى أن"); نوه بأن، لفت أنه are fine too
                 after_preposition = index > 0 and toks[index - 1].norm in ("الي", "ب")
                 if frame == "point" and not after_preposition and not norm.startswith(("ب", "انه", "انها")):
                     return None
+                if index + 1 < len(toks) and toks[index + 1].norm == ":":
+                    return _Complement(index + 2, "colon")  # "وأضاف أن: هدفنا …" : his own words
                 return _Complement(index + 1, "that")
             if frame == "call" and (
                 norm == "الي" or (norm.startswith("ب") and len(norm) > 3 and words_seen and tok.norm[:3] != "بسب")
@@ -946,9 +1012,9 @@ def _find_complement(toks: list[_Tok], frame: FrameKind, limit: int, ctx: _Conte
                 return None  # another speech verb: this one has no complement of its own
             words_seen += 1
             if words_seen > limit:
-                return None
+                over = True
         else:
-            if tok.norm == ":":
+            if tok.norm == ":" and not over:
                 return _Complement(index + 1, "colon")
             if tok.norm in _ALL_MARKS and ctx.region_opening_at(tok.start) is not None:
                 region = ctx.region_opening_at(tok.start)
@@ -956,16 +1022,40 @@ def _find_complement(toks: list[_Tok], frame: FrameKind, limit: int, ctx: _Conte
                 inner_words = len(_tokens(ctx.text, region.start, region.end))
                 prev = toks[index - 1] if index else None
                 after_break = prev is None or (not prev.word and prev.norm in "،,") or words_seen == 0
-                if inner_words >= 3 and frame in ("say", "point") and (after_break or _ends_sentence(ctx, region)):
+                after_saying = prev is not None and prev.norm in SAYING_NOUNS
+                opens = (
+                    after_break or after_saying or inner_words >= LONG_QUOTATION_WORDS or _ends_sentence(ctx, region)
+                )
+                if (
+                    inner_words >= 3
+                    and frame in ("say", "point", "report")
+                    and not _names_frame(ctx, region)
+                    and opens
+                    and (after_break or not over)
+                ):
                     return _Complement(index, "mark")
                 # a quoted name inside the speaker or channel phrase: skip over it
                 while index + 1 < len(toks) and toks[index + 1].start < region.close:
                     index += 1
                 words_seen += 1
-            if tok.norm in _SENTENCE_PUNCT:
-                return None
         index += 1
     return None
+
+
+#: Words of a quotation that a frame introduces even with no pause before it (a title rarely runs so long).
+LONG_QUOTATION_WORDS = 6
+#: "بقوله «…»", "نسبت الوكالة إلى الوزير قوله «…»": the words right after these are the quotation.
+SAYING_NOUNS = frozenset(
+    normalize(w) for w in ["بقوله", "بقولها", "بقولهم", "بقولهما", "قوله", "قولها", "قولهم", "قولهما"]
+)
+
+
+def _names_frame(ctx: _Context, region: _Region) -> bool:
+    """ "لدى «جيه إف ستريت فود»: «…»" : a quoted name that the frame's colon follows is not the quote."""
+    position = region.close + 1
+    while position < len(ctx.text) and ctx.text[position] in " \t":
+        position += 1
+    return position < len(ctx.text) and ctx.text[position] == ":"
 
 
 def _blocks(ctx: _Context, tok: _Tok) -> bool:
@@ -999,10 +1089,12 @@ def _content_end(ctx: _Context, start: int, limit: int) -> int:
         if ctx.region_containing(match.start()) is not None:
             continue
         bare = normalize(match.group())
-        if bare[:1] == "م" and bare in _lexicon().forms and match.start() > start:
-            end = match.start()
-            break
         comma = max(text.rfind("،", start, match.start()), text.rfind(",", start, match.start()))
+        if (bare[:1] == "م" or bare in _PARTICIPLES_OTHER) and bare in _lexicon().forms and match.start() > start:
+            end = match.start()
+            if comma >= 0 and len([t for t in _tokens(text, comma + 1, end) if t.word]) <= 4:
+                end = comma  # "…، ليرد عليه المالكي قائلاً": the clause of the participle goes too
+            break
         if comma < 0:
             continue
         between = _tokens(text, comma + 1, match.start())
@@ -1049,6 +1141,9 @@ def _content(
             return None
         return _content(ctx, toks, _Complement(comp.position + 1, "that"), sentence_end, verb_start)
     if not first.word and first.norm in _ALL_MARKS:
+        region = ctx.region_opening_at(first.start) if comp.kind == "mark" else None
+        if region is not None:  # "قال في عدة مواضع «…» علينا …": the quotation is the complement
+            return region.start, region.end, "direct"
         marked = _marked_content(ctx, first, sentence_end)
         if marked is not None:
             return marked
@@ -1118,11 +1213,52 @@ def _colon_content(ctx: _Context, start: int, sentence_end: int) -> tuple[int, i
             break
         if opening[0].norm[:1] == "و" and opening[0].norm[1:2] in "يت" and opening[0].norm not in ("وتابع",):
             break  # ويمثل، وتعتبر : a third-person verb of the narrator
+        if not _first_person(text, nxt[0], nxt[1]):
+            break  # the speaker's own voice goes on in the first person ("ونحن نسعى …")
         end = _content_end(ctx, nxt[0], nxt[1])
         sentence_end = nxt[1]
         position = nxt[1]
     start, end = _strip_span(text, start, end)
     return (start, end, "direct") if end > start else None
+
+
+FIRST_PERSON = frozenset(
+    normalize(w)
+    for w in [
+        "أنا",
+        "انا",
+        "نحن",
+        "إنني",
+        "انني",
+        "إننا",
+        "اننا",
+        "إني",
+        "اني",
+        "لدي",
+        "لدينا",
+        "علينا",
+        "عندنا",
+        "عندي",
+        "لنا",
+        "بنا",
+        "منا",
+        "لي",
+        "معنا",
+        "فينا",
+    ]
+)
+
+
+def _first_person(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` speaks in the first person: a pronoun (نحن، إننا، لدينا) or a word
+    with the suffix نا (صفوفنا، نعمل … لنا، بلادنا; not the accusative ـانا / ـونا: أحيانا، كورونا)."""
+    for match in _WORD_RE.finditer(text, start, end):
+        norm = _norm(match.group())
+        if norm in FIRST_PERSON or norm.removeprefix("و") in FIRST_PERSON:
+            return True
+        if len(norm) >= 4 and norm.endswith("نا") and not norm.endswith(("انا", "ونا", "هنا")):
+            return True
+    return False
 
 
 def _skip_space(text: str, position: int) -> int:
@@ -1168,7 +1304,8 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
         if inside is not None and inside.end - inside.start > 40:
             continue  # a verb inside someone's quotation is part of the quote
         window = min(s_end, match.end() + GAP_WINDOW)
-        toks = _tokens(text, match.end(), window)
+        short = min(window, match.end() + SHORT_WINDOW)  # enough for most frames: tokenized first
+        toks = _tokens(text, match.end(), short)
         if entry is None:  # a stance verb: only its subject matters, for continuations
             speaker_words, _ = _split_gap(ctx, _until_comma(toks))
             if 0 < len(speaker_words) <= 8:
@@ -1178,12 +1315,18 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
                     sentence_speakers[s_start] = named
             continue
         lemma, frame = entry
-        if bare in NARRATOR_FORMS or (lemma == "بين" and bare == norm):
+        if bare in NARRATOR_FORMS or (lemma == "بين" and bare == norm and bare[:1] != "م"):
             continue  # narrator formulas; bare بين is "between"
         if frame == "came" and (not toks or toks[0].norm != "في"):
             continue
         comp = _find_complement(toks, frame, SHORT_GAP_LEMMAS.get(lemma, MAX_GAP), ctx)
+        ran_out = comp is None and sum(t.word for t in toks) <= MAX_GAP  # not stopped by the words limit
+        if short < window and (ran_out or (comp is not None and comp.position >= len(toks))):
+            toks = _tokens(text, match.end(), window)
+            comp = _find_complement(toks, frame, SHORT_GAP_LEMMAS.get(lemma, MAX_GAP), ctx)
         participle = bare[:1] == "م" or bare in _PARTICIPLES_OTHER
+        if comp is None and lemma in UNMARKED_LEMMAS and not participle and not _is_passive(written):
+            comp = _unmarked_statement(ctx, toks, s_end)
         if comp is None:
             # a speech verb without complement still names a speaker for later continuations
             if participle or _is_passive(written):
@@ -1196,6 +1339,8 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
                     sentence_speakers[s_start] = named
             continue
         gap = toks[: comp.position]
+        while gap and not gap[-1].word and gap[-1].norm == ":":
+            gap = gap[:-1]
         if gap and gap[-1].word and gap[-1].norm in COMPLEMENTIZERS:
             gap = gap[:-1]
         while gap and gap[-1].word and gap[-1].norm in COMPLEMENT_LEADS:
@@ -1223,7 +1368,10 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
         elif frame == "came":
             speaker = None
         else:
-            subject = None if participle or norm[:1] in "وف" else _subject_before(ctx, match.start(), s_start)
+            if participle:
+                subject = _clause_subject(ctx, match.start(), s_start)
+            else:
+                subject = None if norm[:1] in "وف" else _subject_before(ctx, match.start(), s_start)
             if subject is not None:
                 speaker = _resolve_outlet(ctx, subject)
             elif bare in NARRATOR_PRESENT and not [t for t in gap if t.word]:
@@ -1251,9 +1399,102 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
         if frame in ("call", "express", "warn") and comp.kind == "prep":
             kind = "indirect"
             start, end = _strip_span(text, start, _content_end(ctx, start, s_end))
+        nested = None
+        if comp.kind == "that" and kind == "indirect" and ":" in text[start : min(end, start + 120)]:
+            nested = _colon_speaker(ctx, _tokens(text, start, min(s_end, start + 160)))
+        if nested is not None:
+            # "وذكرت الوزارة في بيان إن اللواء شنڤريحة عند تنصيب راشدي: «…»": the named one's words
+            start, end, speaker = nested
+            kind = "direct"
+            ctx.said(speaker)
         ctx.last_channel = channel
         found.append(_Found(start, end, kind, speaker, channel, match.start()))
     return found
+
+
+#: Verbs after which a statement may follow with neither marks nor a colon ("وقالت في بيان إذا …").
+UNMARKED_LEMMAS = frozenset(["قال", "أضاف", "تابع"])
+#: Words that open such a statement: a condition, a first-person pronoun, a particle of the future.
+STATEMENT_OPENERS = frozenset(
+    normalize(w) for w in ["إذا", "اذا", "لو", "نحن", "أنا", "انا", "لقد", "لن", "لسنا", "لست"]
+)
+
+
+def _unmarked_statement(ctx: _Context, toks: list[_Tok], sentence_end: int) -> _Complement | None:
+    """ "وقال مرزوق نحن نرحب …", "وقالت في بيان إذا لم تتحدث … فسوف نفقد …": a statement in the first
+    person right after the speaker, written without marks or colon (a colon complement)."""
+    for index, tok in enumerate(toks[:9]):
+        if not tok.word:
+            return None
+        if tok.norm in STATEMENT_OPENERS:
+            return _Complement(index, "colon") if _first_person(ctx.text, tok.start, sentence_end) else None
+    return None
+
+
+#: Pronoun objects and adverbs between a verb and its subject ("ليرد عليه المالكي").
+_OBJECT_WORDS = frozenset(
+    normalize(w)
+    for w in [
+        "عليه",
+        "عليها",
+        "عليهم",
+        "له",
+        "لها",
+        "لهم",
+        "منه",
+        "منها",
+        "عنه",
+        "عنها",
+        "فيه",
+        "فيها",
+        "بدوره",
+        "بدورها",
+        "أيضا",
+        "أيضاً",
+    ]
+)
+
+
+def _clause_subject(ctx: _Context, participle_start: int, sentence_start: int) -> str | None:
+    """The subject of the clause a participle ends: "…، ليرد عليه المالكي قائلاً" -> المالكي."""
+    text = ctx.text
+    comma = max(text.rfind("،", sentence_start, participle_start), text.rfind(",", sentence_start, participle_start))
+    if comma < 0:
+        return None
+    words = list(_tokens(text, comma + 1, participle_start))
+    if not 2 <= len(words) <= 5 or not all(t.word for t in words):
+        return None
+    verb = words[0].norm
+    if not (verb[:2] in ("لي", "لت", "وي", "وت", "في", "فت") or _is_trigger(text[words[0].start : words[0].end])):
+        return None
+    rest = [t for t in words[1:] if t.norm not in _OBJECT_WORDS]
+    if not 1 <= len(rest) <= 4 or any(t.norm in NOT_SUBJECT or t.norm in GAP_PREPOSITIONS for t in rest):
+        return None
+    return _speaker_string(ctx, rest)
+
+
+def _colon_speaker(ctx: _Context, toks: list[_Tok]) -> tuple[int, int, str] | None:
+    """A complement (``toks``) that names someone, then a colon and a quotation: (start, end, speaker)."""
+    words = 0
+    for index in range(len(toks)):
+        tok = toks[index]
+        if tok.word:
+            words += 1
+            if words > 8 or _is_trigger_at(ctx.text, tok.start, tok.end):
+                return None
+            continue
+        if tok.norm != ":":
+            if tok.norm in "،,()":
+                return None
+            continue
+        mark = next((t for t in toks[index + 1 : index + 2] if t.norm in _ALL_MARKS), None)
+        region = ctx.region_opening_at(mark.start) if mark is not None else None
+        if region is None or not words:
+            return None
+        speaker_words, _ = _split_gap(ctx, toks[:index])
+        speaker = _speaker_string(ctx, speaker_words)
+        return (region.start, region.end, speaker) if speaker else None
+    return None
 
 
 #: Participles that do not start with م (قائلاً، داعياً، نافياً، لافتاً، ذاكراً، زاعماً، كاشفاً).
@@ -1384,6 +1625,9 @@ def _tails(ctx: _Context, found: list[_Found]) -> list[_Found]:
         if s_end <= match.start() or ctx.region_containing(match.start()) is not None:
             continue
         source_toks = _until_comma(_tokens(text, match.end(), s_end))
+        cut = next((i for i, t in enumerate(source_toks) if i and t.norm in ("فان", "ان", "بان")), None)
+        if cut is not None:
+            source_toks = source_toks[:cut]  # "ووفقا لبيان المركز فإن «…»": no comma before فإن
         words = [t for t in source_toks if t.word]
         if not words:
             continue
@@ -1429,13 +1673,20 @@ def _tails(ctx: _Context, found: list[_Found]) -> list[_Found]:
                     f.channel = channel
             continue
         lead_text = text[s_start : match.start()]
-        if not lead_text.strip(" و،,"):  # "وبحسب المصادر، فإن …"
+        if not lead_text.strip(" و،,") or (cut is not None and len(_WORD_RE.findall(lead_text)) <= 3):
+            # "وبحسب المصادر، فإن …", "في المقابل ووفقا لبيان المركز فإن …"
             comma = source_toks[-1].end if source_toks else match.end()
             rest = _tokens(text, comma, s_end)
             index = 0
             while index < len(rest) and (not rest[index].word or rest[index].norm in ("فان", "ف", "ان")):
                 index += 1
             if index >= len(rest):
+                continue
+            mark = rest[index - 1] if index and rest[index - 1].norm in _ALL_MARKS else None
+            marked = _marked_content(ctx, mark, s_end) if mark is not None else None
+            if marked is not None and marked[2] == "direct":
+                # "ووفقا لبيان المركز فإن «…»": the source's own words
+                out.append(_Found(marked[0], marked[1], "direct", speaker, channel, match.start()))
                 continue
             start, end = _strip_span(text, rest[index].start, _content_end(ctx, rest[index].start, s_end))
         else:
@@ -1465,12 +1716,35 @@ def ctx_speaker_before(found: list[_Found], position: int) -> str | None:
     return before[-1].speaker if before else None
 
 
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """``split_sentences``, except that a "sentence" of a few words with a speech verb, ending in a
+    short word and a full stop, runs on: "وقالت لورا إيه. كولانجيلو …" names someone by an initial."""
+    spans = split_sentences(text)
+    out: list[tuple[int, int]] = []
+    for span in spans:
+        if out:
+            start, end = out[-1]
+            piece = text[start:end] if end - start < 60 and text[end - 1] == "." else ""
+            words = _WORD_RE.findall(piece) if piece else []
+            if (
+                2 <= len(words) <= 4
+                and len(words[-1]) <= 3
+                and text[end : span[0]].strip() == ""
+                and "\n" not in text[end : span[0]]
+                and any(_is_trigger(word) for word in words[:2])
+            ):
+                out[-1] = (start, span[1])
+                continue
+        out.append(span)
+    return out
+
+
 def extract_quotes(article_id: str, text: str) -> list[Quote]:
     """Direct and indirect quotes of ``text``, in order; ``text[q.start:q.end]`` is the content."""
     if not text:
         return []
     regions = _quote_regions(text) if _MARK_RE.search(text) else []
-    ctx = _Context(text, regions, split_sentences(text), _paragraphs(text))
+    ctx = _Context(text, regions, _sentences(text), _paragraphs(text))
     found = _scan_frames(ctx)
     found.extend(_quote_first(ctx, found))
     found.extend(_tails(ctx, found))
@@ -1661,13 +1935,8 @@ def _candidate_pairs(terms: Sequence[frozenset[str]]) -> list[tuple[int, int, in
     sizes = np.fromiter((len(term_set) for term_set in terms), dtype=np.int64, count=n)
     left, right = merged_codes // n, merged_codes % n
     smaller = np.minimum(sizes[left], sizes[right])
-    keep = (merged_counts >= np.minimum(GROUP_MIN_SHARED, smaller)) & (
-        merged_counts >= GROUP_MIN_CONTAINMENT * smaller
-    )
-    return [
-        (int(i), int(j), int(c))
-        for i, j, c in zip(left[keep], right[keep], merged_counts[keep], strict=True)
-    ]
+    keep = (merged_counts >= np.minimum(GROUP_MIN_SHARED, smaller)) & (merged_counts >= GROUP_MIN_CONTAINMENT * smaller)
+    return [(int(i), int(j), int(c)) for i, j, c in zip(left[keep], right[keep], merged_counts[keep], strict=True)]
 
 
 def _speakers_compatible(a: str, b: str) -> bool:
