@@ -21,6 +21,7 @@ class IngestConfig:
     batch_size: int = 500  # articles per store transaction
     max_file_bytes: int = 512 * 1024 * 1024  # larger inputs are rejected, not read into memory
     min_text_chars: int = 20  # shorter bodies are flagged short-body (or empty-body)
+    search_index: bool = True  # index each stored batch for search at once; off: the first search indexes
 
 
 @dataclass(frozen=True, slots=True)

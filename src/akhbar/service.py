@@ -107,7 +107,8 @@ def ingest(
         def flush() -> None:
             if batch or rejected:
                 stored = store.add_batch(batch, rejected, run_id)
-                store.index_search(batch)  # searchable as soon as stored
+                if settings.ingest.search_index:
+                    store.index_search(batch)  # searchable as soon as stored
                 counts["stored"] += stored
                 counts["already_present"] += len(batch) - stored
                 batch.clear()
