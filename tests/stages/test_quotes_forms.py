@@ -127,3 +127,61 @@ def test_mubayyinan_is_a_participle_of_speech_not_between() -> None:
 def test_a_quotation_after_a_comma_may_follow_a_long_apposition() -> None:
     text = 'ويتابع المصدر، المقرب من السلطات المحلية في المدينة الحدودية، "العائلات تنتقل بعد الخروج إلى مكان آمن".'
     assert direct(text) == [("العائلات تنتقل بعد الخروج إلى مكان آمن", "المصدر")]
+
+
+# --- reported speech ------------------------------------------------------------------------------
+
+
+def indirect(text: str) -> list[tuple[str, str | None]]:
+    return [(content, speaker) for kind, content, speaker, _ in found(text) if kind == "indirect"]
+
+
+def test_a_clause_attributed_by_kama_and_a_speech_verb() -> None:
+    text = "زيارة الوزير للقاهرة هي لبدء علاقة استراتيجية كما صرح بنفسه الوزير، وهذا دليل على نجاحها."
+    assert indirect(text) == [("زيارة الوزير للقاهرة هي لبدء علاقة استراتيجية", "الوزير")]
+
+
+def test_kama_without_a_speech_verb_continues_the_content() -> None:
+    text = "وقال المشرف إن القرية تضم ركنا للأسر المنتجة، كما تضم أماكن مخصصة للحرفيين."
+    assert indirect(text) == [("القرية تضم ركنا للأسر المنتجة، كما تضم أماكن مخصصة للحرفيين", "المشرف")]
+
+
+def test_a_noun_of_speech_with_its_speaker() -> None:
+    text = "وتأتي المقترحات بعد شهر من تصريح الحكومة بأنها ستلغي الدعم الجديد لمزارع الرياح."
+    assert indirect(text) == [("ستلغي الدعم الجديد لمزارع الرياح", "الحكومة")]
+
+
+def test_a_verb_frame_reads_through_a_noun_of_speech() -> None:
+    text = "وقال الوزير في تصريح لـ«الوطن» إن المشروع سيكتمل العام المقبل."
+    assert found(text) == [("indirect", "المشروع سيكتمل العام المقبل", "الوزير", "الوطن")]
+
+
+def test_a_participle_clause_of_wishes_ends_the_content() -> None:
+    text = "وأكد الشيخ أن الأفراح في العيد هذا العام تعددت، سائلاً الله أن يعيد المناسبة على الوطن."
+    assert indirect(text) == [("الأفراح في العيد هذا العام تعددت", "الشيخ")]
+
+
+def test_a_full_stop_glued_to_the_next_word_ends_the_content() -> None:
+    text = "وأكد الشيخ أن الاحتفالات زادت التواصل بين الأهالي .ونوه بجهود البلدية في التنظيم."
+    assert indirect(text)[0] == ("الاحتفالات زادت التواصل بين الأهالي", "الشيخ")
+
+
+def test_abbar_with_its_shadda_is_a_frame_and_without_it_a_preposition() -> None:
+    text = "وعبّر والد الطالب عن شكره لكل من ساهم في البحث عن ابنه."
+    assert indirect(text) == [("شكره لكل من ساهم في البحث عن ابنه", "والد الطالب")]
+    assert found("وشارك الوزير عبر الاتصال المرئي عن بعد في الاجتماع الوزاري.") == []
+
+
+def test_after_a_participle_come_the_addressees_not_the_speaker() -> None:
+    text = "وقال مدير المهرجان علي الغامدي إن الفعاليات متنوعة، داعيًا مبدعي المحافظة إلى المشاركة بأعمالهم الفنية."
+    assert indirect(text)[1] == ("المشاركة بأعمالهم الفنية", "مدير المهرجان علي الغامدي")
+
+
+def test_da_a_takes_ila_and_not_bi() -> None:
+    text = "ووقع الرئيس على مشروع قانون يدعو لفرض عقوبات على مسؤولين بسبب سياسات بكين ضد الأقليات."
+    assert found(text) == []
+
+
+def test_a_pronoun_subject_refers_to_the_last_speaker_when_gender_says_nothing() -> None:
+    text = "وعلّقت بلقيس على ألبومها بقولها: «أنا كما أنا». وأكدت أنها تحب اللهجة الجنوبية كثيرا."
+    assert indirect(text) == [("تحب اللهجة الجنوبية كثيرا", "بلقيس")]

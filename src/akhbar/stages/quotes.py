@@ -93,6 +93,8 @@ SPEECH_VERBS: dict[str, tuple[FrameKind, str]] = {
     "طالب": ("call", "طالب طالبت طالبوا يطالب تطالب مطالباً مطالبةً مطالبا مطالبة"),
     "ناشد": ("call", "ناشد ناشدت مناشداً مناشدا"),
     "أعرب": ("express", "أعرب أعربت أعربوا يعرب تعرب معرباً معربةً معربا معربة"),
+    # عبّر عن; its bare past (عبر) is also "via, across": read only when written with its shadda
+    "عبّر": ("express", "عبرت عبروا يعبر تعبر يعبرون معبراً معبرةً معبرا معبرة"),
     "حذر": ("warn", "حذر حذرت حذروا يحذر تحذر محذراً محذرةً محذرا محذرة"),
     "نقل": ("report", "نقل نقلت نقلوا ينقل تنقل"),
     "نسب": ("report", "نسب نسبت نسبوا"),
@@ -101,13 +103,30 @@ SPEECH_VERBS: dict[str, tuple[FrameKind, str]] = {
     "أبان": ("say", "أبان أبانت"),
     "ألمح": ("say", "ألمح ألمحت ملمحاً ملمحا"),
     "جاء": ("came", "جاء"),
+    # nouns of speech with their speaker after them: "تصريح الحكومة بأنها …", "إعلان الوزارة أن …"
+    "تصريح": ("say", "تصريح تصريحه تصريحها تصريحات تصريحاته تصريحاتها"),
+    "إعلان": ("say", "إعلان إعلانه إعلانها"),
 }
+#: The nouns among them: they take no subject before them, and a verb's frame reads through them.
+NOUN_LEMMAS = frozenset(["تصريح", "إعلان"])
 
 #: Verbs of stance (not speech) whose subject a later continuation ("مشيراً إلى أن") refers to.
 STANCE_VERBS = "دان دانت ندد نددت استنكر استنكرت رحب رحبت أشاد أشادت انتقد انتقدت بحث بحثت وصف وصفت"
 
 #: Lemmas whose form is ambiguous with a common word: the complement must come within a few words.
-SHORT_GAP_LEMMAS = {"بين": 6, "تابع": 4, "طالب": 8, "كتب": 8, "رأى": 6, "أكمل": 3, "جاء": 4, "علق": 6}
+SHORT_GAP_LEMMAS = {
+    "عبّر": 8,
+    "بين": 6,
+    "تابع": 4,
+    "طالب": 8,
+    "كتب": 8,
+    "رأى": 6,
+    "أكمل": 3,
+    "جاء": 4,
+    "علق": 6,
+    "تصريح": 3,
+    "إعلان": 3,
+}
 MAX_GAP = 22  # words between the verb and its complement
 MAX_SPEAKER_WORDS = 16
 GAP_WINDOW = 320  # characters after a verb searched for its complement (MAX_GAP words fit easily)
@@ -294,7 +313,25 @@ STOP_WORDS = frozenset(
 #: Words skipped inside a speaker phrase ("وقال بدوره الوزير").
 SOFT_WORDS = frozenset(
     normalize(w)
-    for w in ["بدوره", "بدورها", "أيضا", "أيضاً", "كذلك", "فيها", "فيه", "منها", "منه", "خلالها", "خلاله", "له", "لها"]
+    for w in [
+        "بدوره",
+        "بدورها",
+        "أيضا",
+        "أيضاً",
+        "كذلك",
+        "فيها",
+        "فيه",
+        "منها",
+        "منه",
+        "خلالها",
+        "خلاله",
+        "له",
+        "لها",
+        "لهم",
+        "لأحدهم",
+        "بنفسه",
+        "بنفسها",
+    ]
 )
 #: Adverbs and particles dropped from the edges of a speaker phrase.
 EDGE_WORDS = frozenset(
@@ -352,6 +389,9 @@ NOT_SUBJECT = frozenset(
         "الذي",
         "التي",
         "الذين",
+        "والذي",
+        "والتي",
+        "والذين",
         "كما",
         "حسبما",
         "وفق",
@@ -454,7 +494,7 @@ SOURCE_HEADS = frozenset(
 PRONOUN_SOURCES = frozenset(normalize(w) for w in ["تعبيره", "تعبيرها", "قوله", "قولها", "قولهم", "تعبيرهم"])
 TAIL = re.compile(
     r"(?<![\w])(?:و?(?:وفق|وفقا|وفقاً|بحسب|حسب|طبقا|طبقاً|نقلا|نقلاً)(?:\s*(?:ل|لـ|عن|ما)\b\s*|\s+)"
-    r"|حسبما\s+|على\s+حد\s+(?=تعبير|قول))"
+    r"|حسبما\s+|على\s+حد\s+(?=تعبير|قول)|كما\s+(?=\w))"
 )
 QUOTE_WORDS = frozenset(normalize(w) for w in ["قوله", "قولها", "قولهم", "قولهما"])
 
@@ -503,9 +543,12 @@ def _is_trigger(word: str) -> bool:
     """Whether a written word is a form of a speech or stance verb, with an optional و/ف."""
     norm = normalize(word)
     lexicon = _lexicon()
-    if norm in lexicon.forms or norm in lexicon.stance:
+    if norm in lexicon.forms or norm in lexicon.stance or ("\u0651" in word and _ABBAR.fullmatch(word)):
         return True
     return norm[:1] in "وف" and (norm[1:] in lexicon.forms or norm[1:] in lexicon.stance)
+
+
+_ABBAR = re.compile("[وف]?\u0639\u0628\u0651[\u064e]?\u0631[\u064e]?")  # عبّر with its shadda
 
 
 class _Trigger(NamedTuple):
@@ -728,7 +771,8 @@ class _Context:
         for speaker in reversed(self.speakers[-4:]):
             if _speaker_gender(speaker) == gender:
                 return speaker
-        return self.last_speaker if gender == "p" else None  # broken plurals: تجار، مصادر
+        # none agrees: names say little of gender (لورا، بلقيس) and plurals may be broken (تجار)
+        return self.last_speaker
 
     def sentence_at(self, position: int) -> tuple[int, int]:
         index = bisect_right(self.sentence_starts, position) - 1
@@ -817,6 +861,9 @@ def _channel_label(ctx: _Context, words: list[_Tok]) -> str | None:
     trimmed = list(words)
     while trimmed and (trimmed[0].norm in lead or trimmed[0].norm in ("ل", "لـ")):
         trimmed = trimmed[1:]
+    outlet = next((i for i, w in enumerate(trimmed) if i and w.norm in ("ل", "لـ") and i + 1 < len(trimmed)), None)
+    if outlet is not None and _is_channel_noun(trimmed[0].norm):
+        trimmed = trimmed[outlet + 1 :]  # "في تصريح لـ«الوطن»": the outlet it was given to
     if not trimmed:
         return None
     cut = len(trimmed)
@@ -891,8 +938,12 @@ def _split_gap(ctx: _Context, gap: list[_Tok]) -> tuple[list[_Tok], list[_Tok]]:
                 # skipped ("كتب سابقاً"), unless a participle whose object follows ("مهاجماً هيئة …")
                 if speaker or (norm[:1] == "م" and len(norm) > 4):
                     state = "after"
-            elif norm in SAYING_NOUNS:
-                state = "after"  # "… السيد مصطفى أحمد بقوله"
+            elif norm in SAYING_NOUNS or (
+                speaker
+                and ctx.text[tok.start : tok.end] in ("على", "حول")
+                and not speaker[-1].norm.startswith(("الم", "القائم"))  # المشرف على، المسؤول عن
+            ):
+                state = "after"  # "… السيد مصطفى أحمد بقوله", "وعلّقت بلقيس على ألبومها"
             elif not speaker and norm in GAP_PREPOSITIONS:
                 state = "after"  # "فقد قال في عدة مواضع «…»": no subject written after the verb
             elif norm in STOP_WORDS or (norm == "في" and (nxt in STOP_WORDS or nxt == "وقت")):
@@ -969,10 +1020,13 @@ class _Complement(NamedTuple):
     kind: Literal["that", "colon", "mark", "prep"]
 
 
-def _find_complement(toks: list[_Tok], frame: FrameKind, limit: int, ctx: _Context) -> _Complement | None:
+def _find_complement(
+    toks: list[_Tok], frame: FrameKind, limit: int, ctx: _Context, bi: bool = True
+) -> _Complement | None:
     """The start of the reported content after a verb, scanning at most ``limit`` words (up to
     ``MAX_GAP`` for a quotation after a comma: "ويتابع المصدر، المقرب من السلطات …، «…»") of the
-    verb's sentence (a full stop inside it is an abbreviation: "بي.بي.سي", "لورا إيه. كولانجيلو")."""
+    verb's sentence (a full stop inside it is an abbreviation: "بي.بي.سي", "لورا إيه. كولانجيلو").
+    ``bi``: a call frame's complement may open with بـ (طالب بـ، ناشد بـ; not دعا: "يدعو لفرض … بسبب")."""
     words_seen = 0
     index = 0
     over = False  # past ``limit``: only a quotation after a comma may still be the complement
@@ -983,6 +1037,8 @@ def _find_complement(toks: list[_Tok], frame: FrameKind, limit: int, ctx: _Conte
             if norm in SAYING_NOUNS:
                 limit, over = max(limit, words_seen + 3), False  # "علّق … السيد مصطفى أحمد بقوله «…»"
             if over:
+                if norm in COMPLEMENTIZERS and index and toks[index - 1].norm in "،,":
+                    return _Complement(index + 1, "that")  # "وكتب الفريق في دورية … هذا الشهر، إن …"
                 if _blocks(ctx, tok):
                     return None
                 words_seen += 1
@@ -995,11 +1051,16 @@ def _find_complement(toks: list[_Tok], frame: FrameKind, limit: int, ctx: _Conte
                 after_preposition = index > 0 and toks[index - 1].norm in ("الي", "ب")
                 if frame == "point" and not after_preposition and not norm.startswith(("ب", "انه", "انها")):
                     return None
-                if index + 1 < len(toks) and toks[index + 1].norm == ":":
+                if (
+                    index + 1 < len(toks)
+                    and toks[index + 1].norm == ":"
+                    and _first_person(ctx.text, toks[index + 1].end, toks[-1].end)
+                ):
                     return _Complement(index + 2, "colon")  # "وأضاف أن: هدفنا …" : his own words
                 return _Complement(index + 1, "that")
             if frame == "call" and (
-                norm == "الي" or (norm.startswith("ب") and len(norm) > 3 and words_seen and tok.norm[:3] != "بسب")
+                norm == "الي"
+                or (bi and norm.startswith("ب") and len(norm) > 3 and words_seen and tok.norm[:3] != "بسب")
             ):
                 return _Complement(index + 1 if norm == "الي" else index, "prep")
             if frame == "express" and norm == "عن":
@@ -1023,6 +1084,7 @@ def _find_complement(toks: list[_Tok], frame: FrameKind, limit: int, ctx: _Conte
                 prev = toks[index - 1] if index else None
                 after_break = prev is None or (not prev.word and prev.norm in "،,") or words_seen == 0
                 after_saying = prev is not None and prev.norm in SAYING_NOUNS
+                titled = prev is not None and prev.norm.removeprefix("ال") in TITLE_NOUNS
                 opens = (
                     after_break or after_saying or inner_words >= LONG_QUOTATION_WORDS or _ends_sentence(ctx, region)
                 )
@@ -1030,6 +1092,7 @@ def _find_complement(toks: list[_Tok], frame: FrameKind, limit: int, ctx: _Conte
                     inner_words >= 3
                     and frame in ("say", "point", "report")
                     and not _names_frame(ctx, region)
+                    and not titled
                     and opens
                     and (after_break or not over)
                 ):
@@ -1042,6 +1105,47 @@ def _find_complement(toks: list[_Tok], frame: FrameKind, limit: int, ctx: _Conte
     return None
 
 
+def _noun_complement(toks: list[_Tok], comp: _Complement) -> bool:
+    """A noun of speech takes a that-clause right after its speaker: "تصريح الحكومة بأنها",
+    "إعلان شركة شيفرون أنها" (not "تصريحه بحمد الله وشكره أن", nor a quoted title after إعلان)."""
+    if comp.kind != "that":
+        return False
+    gap = [t for t in toks[: comp.position - 1] if t.word]
+    return toks[comp.position - 1].norm.startswith("ب") or len(gap) <= 2
+
+
+#: Call verbs whose object opens with بـ ("طالب بتفعيل"); دعا takes إلى.
+BI_LEMMAS = frozenset(["طالب", "ناشد"])
+#: Nouns that name the title in marks after them: "أقر المجلس إعادة نشر كتاب «…»".
+TITLE_NOUNS = frozenset(
+    normalize(w)
+    for w in [
+        "كتاب",
+        "كتابه",
+        "كتابها",
+        "رواية",
+        "روايته",
+        "فيلم",
+        "برنامج",
+        "مسلسل",
+        "مسرحية",
+        "قصيدة",
+        "أغنية",
+        "ديوان",
+        "مقال",
+        "مقالة",
+        "بعنوان",
+        "عنوان",
+        "شعار",
+        "مشروع",
+        "حملة",
+        "مبادرة",
+        "معرض",
+        "مهرجان",
+        "مؤتمر",
+        "ندوة",
+    ]
+)
 #: Words of a quotation that a frame introduces even with no pause before it (a title rarely runs so long).
 LONG_QUOTATION_WORDS = 6
 #: "بقوله «…»", "نسبت الوكالة إلى الوزير قوله «…»": the words right after these are the quotation.
@@ -1092,21 +1196,43 @@ def _content_end(ctx: _Context, start: int, limit: int) -> int:
         comma = max(text.rfind("،", start, match.start()), text.rfind(",", start, match.start()))
         if (bare[:1] == "م" or bare in _PARTICIPLES_OTHER) and bare in _lexicon().forms and match.start() > start:
             end = match.start()
-            if comma >= 0 and len([t for t in _tokens(text, comma + 1, end) if t.word]) <= 4:
+            if comma >= 0 and len([t for t in _tokens(ctx.text, comma + 1, end) if t.word]) <= 4:
                 end = comma  # "…، ليرد عليه المالكي قائلاً": the clause of the participle goes too
             break
         if comma < 0:
             continue
-        between = _tokens(text, comma + 1, match.start())
+        between = _tokens(ctx.text, comma + 1, match.start())
         if len(between) <= 2 and all(t.word and t.norm in _CLAUSE_PARTICLES for t in between):
             end = comma
             break
     for tail in TAIL.finditer(text, start, end):
         before = text[max(start, tail.start() - 3) : tail.start()]
         if ("،" in before or "," in before) and ctx.region_containing(tail.start()) is None:
+            if text[tail.start() : tail.start() + 3] == "كما" and not _says(text, tail.end()):
+                continue  # "…، كما تضم القرية …": كما goes on with the same speaker
             end = tail.start()
             break
+    for stop in _CONTENT_STOP.finditer(text, start, end):
+        if ctx.region_containing(stop.start()) is None:
+            return stop.start()
     return end
+
+
+def _says(text: str, position: int) -> bool:
+    """Whether the word at ``position`` is a speech verb of the say kind (صرح، قال، أفاد …)."""
+    word = _WORD_RE.match(text, position)
+    entry = _lexicon().forms.get(_norm(word.group())) if word else None
+    return entry is not None and entry[1] == "say"
+
+
+#: Where reported content ends inside a sentence: the narrator's "…، مع العلم أن", a participle
+#: clause of wishes and thanks ("…، سائلاً الله أن"), and a full stop glued to the next word
+#: ("…المسرات .ونوه"), which the sentence splitter does not see.
+_CONTENT_STOP = re.compile(
+    r"[،,]\s*(?:مع\s+العلم|علما|علماً|يذكر|ويذكر|يشار|ويشار"
+    r"|(?:سائل|متمني|مثمن|مشيد|مقدم|موجه|مرحب|مهنئ|راجي|آمل|مبدي|مختتم)(?:اً|ا|ةً|ة|ين|ان))(?!\w)"
+    r"|(?<=[\u0621-\u064a]{3})\s?\.(?=[\u0621-\u064a])"
+)
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1142,8 +1268,8 @@ def _content(
         return _content(ctx, toks, _Complement(comp.position + 1, "that"), sentence_end, verb_start)
     if not first.word and first.norm in _ALL_MARKS:
         region = ctx.region_opening_at(first.start) if comp.kind == "mark" else None
-        if region is not None:  # "قال في عدة مواضع «…» علينا …": the quotation is the complement
-            return region.start, region.end, "direct"
+        if region is not None and len(_tokens(ctx.text, region.start, region.end)) >= LONG_QUOTATION_WORDS:
+            return region.start, region.end, "direct"  # "قال في عدة مواضع «…» علينا …": the whole complement
         marked = _marked_content(ctx, first, sentence_end)
         if marked is not None:
             return marked
@@ -1153,7 +1279,7 @@ def _content(
         return _colon_content(ctx, first.start, sentence_end)
     end = _content_end(ctx, first.start, sentence_end)
     start, end = _strip_span(text, first.start, end)
-    if end - start < 8 or len(_tokens(text, start, end)) < 2:
+    if end - start < 8 or len(_tokens(ctx.text, start, end)) < 2:
         return None
     return start, end, "indirect"
 
@@ -1163,7 +1289,7 @@ def _marked_content(ctx: _Context, mark: _Tok, sentence_end: int) -> tuple[int, 
     text = ctx.text
     region = ctx.region_opening_at(mark.start)
     if region is not None:
-        after = _tokens(text, region.close + 1, max(region.close + 1, sentence_end))
+        after = _tokens(ctx.text, region.close + 1, max(region.close + 1, sentence_end))
         tail_words = 0
         for tok in after:
             if not tok.word and tok.norm in "،,":
@@ -1178,7 +1304,7 @@ def _marked_content(ctx: _Context, mark: _Tok, sentence_end: int) -> tuple[int, 
     marks = [m.start() for m in _MARK_RE.finditer(text, mark.end, limit)]
     if marks:
         last = marks[-1]
-        tail = [t for t in _tokens(text, last + 1, limit) if t.word]
+        tail = [t for t in _tokens(ctx.text, last + 1, limit) if t.word]
         symmetric = text[mark.start] in _MARKS_DOUBLE  # "…" pairs are ambiguous when nested
         if len(tail) <= 3 and last - mark.end > 15 and (region is None or symmetric):
             start, end = _strip_span(text, mark.end, last)
@@ -1206,7 +1332,7 @@ def _colon_content(ctx: _Context, start: int, sentence_end: int) -> tuple[int, i
         nxt = ctx.sentence_at(_skip_space(text, position))
         if nxt[1] <= position or nxt[0] >= p_end:
             break
-        opening = [t for t in _tokens(text, nxt[0], min(nxt[1], nxt[0] + 40)) if t.word][:2]
+        opening = [t for t in _tokens(ctx.text, nxt[0], min(nxt[1], nxt[0] + 40)) if t.word][:2]
         if not opening or opening[0].norm in _NARRATOR_OPENERS:
             break
         if any(_is_trigger_at(text, t.start, t.end) for t in opening):
@@ -1297,6 +1423,8 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
         if entry is None and norm[:1] in "وف" and norm[1:] in lexicon.forms:
             entry = lexicon.forms[norm[1:]]
             bare = norm[1:]
+        if entry is None and _ABBAR.fullmatch(written):
+            entry, bare = ("عبّر", "express"), norm.removeprefix("و").removeprefix("ف")
         s_start, s_end = ctx.sentence_at(match.start())
         if s_end <= match.start():
             continue
@@ -1305,7 +1433,7 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
             continue  # a verb inside someone's quotation is part of the quote
         window = min(s_end, match.end() + GAP_WINDOW)
         short = min(window, match.end() + SHORT_WINDOW)  # enough for most frames: tokenized first
-        toks = _tokens(text, match.end(), short)
+        toks = _tokens(ctx.text, match.end(), short)
         if entry is None:  # a stance verb: only its subject matters, for continuations
             speaker_words, _ = _split_gap(ctx, _until_comma(toks))
             if 0 < len(speaker_words) <= 8:
@@ -1315,16 +1443,21 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
                     sentence_speakers[s_start] = named
             continue
         lemma, frame = entry
+        if lemma in NOUN_LEMMAS and any(f.anchor < match.start() < f.start for f in found):
+            continue  # "وقال في تصريح لـ«عكاظ» إن": the verb's frame has it
         if bare in NARRATOR_FORMS or (lemma == "بين" and bare == norm and bare[:1] != "م"):
             continue  # narrator formulas; bare بين is "between"
         if frame == "came" and (not toks or toks[0].norm != "في"):
             continue
-        comp = _find_complement(toks, frame, SHORT_GAP_LEMMAS.get(lemma, MAX_GAP), ctx)
+        bi = lemma in BI_LEMMAS
+        comp = _find_complement(toks, frame, SHORT_GAP_LEMMAS.get(lemma, MAX_GAP), ctx, bi)
         ran_out = comp is None and sum(t.word for t in toks) <= MAX_GAP  # not stopped by the words limit
         if short < window and (ran_out or (comp is not None and comp.position >= len(toks))):
-            toks = _tokens(text, match.end(), window)
-            comp = _find_complement(toks, frame, SHORT_GAP_LEMMAS.get(lemma, MAX_GAP), ctx)
+            toks = _tokens(ctx.text, match.end(), window)
+            comp = _find_complement(toks, frame, SHORT_GAP_LEMMAS.get(lemma, MAX_GAP), ctx, bi)
         participle = bare[:1] == "م" or bare in _PARTICIPLES_OTHER
+        if comp is not None and lemma in NOUN_LEMMAS and not _noun_complement(toks, comp):
+            comp = None
         if comp is None and lemma in UNMARKED_LEMMAS and not participle and not _is_passive(written):
             comp = _unmarked_statement(ctx, toks, s_end)
         if comp is None:
@@ -1353,6 +1486,8 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
             speaker_words, channel_words = [], [t for t in gap if t.word]
         else:
             speaker_words, channel_words = _split_gap(ctx, gap)
+            if participle:
+                speaker_words = []  # "داعيًا مبدعي المحافظة إلى": after a participle, the addressee
             if frame == "call" and len(speaker_words) > 1:
                 speaker_words = _known_prefix(ctx, speaker_words)
                 last = speaker_words[-1].norm
@@ -1371,7 +1506,9 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
             if participle:
                 subject = _clause_subject(ctx, match.start(), s_start)
             else:
-                subject = None if norm[:1] in "وف" else _subject_before(ctx, match.start(), s_start)
+                subject = (
+                    None if norm[:1] in "وف" or lemma in NOUN_LEMMAS else _subject_before(ctx, match.start(), s_start)
+                )
             if subject is not None:
                 speaker = _resolve_outlet(ctx, subject)
             elif bare in NARRATOR_PRESENT and not [t for t in gap if t.word]:
@@ -1388,7 +1525,7 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
         if channel is None and continuation and speaker == ctx.last_speaker:
             channel = ctx.last_channel
         if comp.position >= len(toks) and window < s_end:
-            toks = _tokens(text, match.end(), s_end)
+            toks = _tokens(ctx.text, match.end(), s_end)
         content = _content(ctx, toks, comp, s_end, match.start())
         if speaker is not None:
             ctx.said(speaker)
@@ -1401,7 +1538,7 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
             start, end = _strip_span(text, start, _content_end(ctx, start, s_end))
         nested = None
         if comp.kind == "that" and kind == "indirect" and ":" in text[start : min(end, start + 120)]:
-            nested = _colon_speaker(ctx, _tokens(text, start, min(s_end, start + 160)))
+            nested = _colon_speaker(ctx, _tokens(ctx.text, start, min(s_end, start + 160)))
         if nested is not None:
             # "وذكرت الوزارة في بيان إن اللواء شنڤريحة عند تنصيب راشدي: «…»": the named one's words
             start, end, speaker = nested
@@ -1461,7 +1598,7 @@ def _clause_subject(ctx: _Context, participle_start: int, sentence_start: int) -
     comma = max(text.rfind("،", sentence_start, participle_start), text.rfind(",", sentence_start, participle_start))
     if comma < 0:
         return None
-    words = list(_tokens(text, comma + 1, participle_start))
+    words = list(_tokens(ctx.text, comma + 1, participle_start))
     if not 2 <= len(words) <= 5 or not all(t.word for t in words):
         return None
     verb = words[0].norm
@@ -1556,8 +1693,11 @@ def _channel_of_speaker(speaker: str) -> str | None:
     first = normalize(speaker.split()[0]).removeprefix("ال")
     if first in ("بيان", "تغريده", "تقرير", "رساله"):
         return "تويتر" if first == "تغريده" else speaker.split()[0].removeprefix("ال")
-    if first in ("صحيفه", "وكاله", "قناه", "موقع", "شبكه", "تلفزيون", "اذاعه") and len(speaker.split()) > 1:
+    words = speaker.split()
+    if first in ("صحيفه", "وكاله", "قناه", "موقع", "شبكه", "تلفزيون", "اذاعه", "فضائيه") and len(words) > 1:
         return speaker
+    if first == "مراسل" and len(words) > 1:  # "مراسل «سبوتنيك» في الحسكة": the outlet he reports for
+        return words[1].removeprefix("ل")
     return None
 
 
@@ -1578,7 +1718,7 @@ def _quote_first(ctx: _Context, found: list[_Found]) -> list[_Found]:
         after = text[region.close + 1 : region.close + 40]
         first_word = _WORD_RE.match(after.lstrip(" ،,-–"))
         match = first_word if first_word is not None and _is_trigger(first_word.group()) else None
-        inner_words = len(_tokens(text, region.start, region.end))
+        inner_words = len(_tokens(ctx.text, region.start, region.end))
         if match is not None and inner_words >= 3:
             offset = region.close + 1 + (len(after) - len(after.lstrip(" ،,-–")))
             entry = lexicon.forms.get(normalize(match.group()).lstrip("وف")) or lexicon.forms.get(
@@ -1587,7 +1727,7 @@ def _quote_first(ctx: _Context, found: list[_Found]) -> list[_Found]:
             if entry is None or entry[1] not in ("say", "point"):
                 continue
             _, s_end = ctx.sentence_at(offset)
-            toks = _until_comma(_tokens(text, offset + match.end(), max(s_end, offset + match.end())))
+            toks = _until_comma(_tokens(ctx.text, offset + match.end(), max(s_end, offset + match.end())))
             speaker_words, channel_words = _split_gap(ctx, toks)
             speaker = _speaker_string(ctx, speaker_words) or ctx.last_speaker
             channel = _channel_label(ctx, channel_words) if channel_words else None
@@ -1621,10 +1761,12 @@ def _tails(ctx: _Context, found: list[_Found]) -> list[_Found]:
     text = ctx.text
     out = []
     for match in TAIL.finditer(text):
+        if text[match.start() : match.start() + 3] == "كما" and not _says(text, match.end()):
+            continue  # كما without a speech verb after it (most of them): nothing to attribute
         s_start, s_end = ctx.sentence_at(match.start())
         if s_end <= match.start() or ctx.region_containing(match.start()) is not None:
             continue
-        source_toks = _until_comma(_tokens(text, match.end(), s_end))
+        source_toks = _until_comma(_tokens(ctx.text, match.end(), s_end))
         cut = next((i for i, t in enumerate(source_toks) if i and t.norm in ("فان", "ان", "بان")), None)
         if cut is not None:
             source_toks = source_toks[:cut]  # "ووفقا لبيان المركز فإن «…»": no comma before فإن
@@ -1636,6 +1778,13 @@ def _tails(ctx: _Context, found: list[_Found]) -> list[_Found]:
         channel: str | None = None
         head = words[0].norm
         verb = _is_trigger_at(text, words[0].start, words[0].end) or (head.endswith("ه") and head[:-1] in lexicon.forms)
+        if text[match.start() : match.start() + 3] == "كما":
+            # "…استراتيجية كما صرح بنفسه كيري": a speech verb after كما attributes the clause before
+            # it (a كما that opens a statement of its own is a frame, found before)
+            entry = lexicon.forms.get(head)
+            lead = _WORD_RE.findall(text, s_start, match.start())
+            if entry is None or entry[1] != "say" or len(lead) < 3 or lead[-1] in ("و", "ف"):
+                continue
         if verb:  # حسبما ذكرت الوكالة
             speaker_words, channel_words = _split_gap(ctx, source_toks[1:])
             speaker = _speaker_string(ctx, speaker_words)
@@ -1654,7 +1803,7 @@ def _tails(ctx: _Context, found: list[_Found]) -> list[_Found]:
             first = normalize(phrase.split()[0]) if phrase else ""
             if first.removeprefix("ل") in ("بيان", "البيان"):
                 channel = "بيان"
-                owner = phrase.split()[1:]
+                owner = [w for w in phrase.split()[1:] if _norm(w) not in EDGE_WORDS]
                 if owner:
                     owner[0] = _drop_lam(owner[0])
                 speaker = " ".join(owner) or None
@@ -1676,7 +1825,7 @@ def _tails(ctx: _Context, found: list[_Found]) -> list[_Found]:
         if not lead_text.strip(" و،,") or (cut is not None and len(_WORD_RE.findall(lead_text)) <= 3):
             # "وبحسب المصادر، فإن …", "في المقابل ووفقا لبيان المركز فإن …"
             comma = source_toks[-1].end if source_toks else match.end()
-            rest = _tokens(text, comma, s_end)
+            rest = _tokens(ctx.text, comma, s_end)
             index = 0
             while index < len(rest) and (not rest[index].word or rest[index].norm in ("فان", "ف", "ان")):
                 index += 1
@@ -1691,7 +1840,7 @@ def _tails(ctx: _Context, found: list[_Found]) -> list[_Found]:
             start, end = _strip_span(text, rest[index].start, _content_end(ctx, rest[index].start, s_end))
         else:
             start, end = _strip_span(text, s_start, match.start())
-            first_word = _tokens(text, start, min(end, start + 20))
+            first_word = _tokens(ctx.text, start, min(end, start + 20))
             if first_word and first_word[0].norm in ("و",):
                 start = first_word[1].start if len(first_word) > 1 else start
         if end - start < 12 or (speaker is None and channel is None):
