@@ -288,6 +288,7 @@ def _quote_json(view: service.QuoteView) -> dict[str, Any]:
         "end": quote.end,
         "kind": quote.kind,
         "speaker": quote.speaker,
+        "speaker_entity_id": quote.speaker_entity_id,
         "channel": quote.channel,
         "text": view.text,
         "group": view.group_id,

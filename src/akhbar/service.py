@@ -6,6 +6,7 @@ Nothing here knows about typer, FastAPI or Jinja2; progress is reported through 
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tempfile
 import time
@@ -32,7 +33,7 @@ from akhbar.stages.cluster import StoryClusterer
 from akhbar.stages.dedupe import DuplicateIndex, article_agency
 from akhbar.stages.entities import EntityTagger
 from akhbar.stages.entities import entities as extract_entities_stage
-from akhbar.stages.link import EntityLinker, Usage, lookup_keys
+from akhbar.stages.link import EntityLinker, Usage, lookup_keys, word_key
 from akhbar.stages.normalize import normalize
 from akhbar.stages.quotes import QuoteGroup, group_quotes
 from akhbar.stages.quotes import quotes as extract_quotes_stage
@@ -201,6 +202,7 @@ def cluster(settings: Settings, rebuild: bool = False, progress: Progress | None
             times[article.id] = previous.time
         progress.start("grouping into stories", len(pending_ids))
         new_stories = 0
+        touched: set[str] = set()  # stories that received articles: their quotes are regrouped
         batch: list[Assignment] = []
         copies: list[tuple[str, str | None, float | None, str | None]] = []
         for chunk_start in range(0, len(pending_ids), settings.ingest.batch_size):
@@ -227,13 +229,76 @@ def cluster(settings: Settings, rebuild: bool = False, progress: Progress | None
                     copies.append(
                         (article.id, copy.original_id if copy else None, copy.similarity if copy else None, agency)
                     )
+            touched.update(decision.story_id for decision in batch)
             store.save_assignments(batch, copies)
             progress.advance(len(batch))
             batch.clear()
             copies.clear()
         progress.stop()
+        group_story_quotes(store, touched, progress)
         link_entities(settings, progress=progress, rebuild=rebuild)
         return ClusterSummary(len(pending_ids), new_stories, store.count_stories(), time.perf_counter() - started)
+
+
+def group_story_quotes(store: Store, story_ids: Iterable[str], progress: Progress | None = None) -> int:
+    """Group the quotes of each story across its articles (``group_quotes``) and store each quote's
+    group id; returns how many quotes got a new one.
+
+    Ids are stable: a regrouped statement keeps the id its earliest quote (in the story's time
+    order) already had, and a new statement is named after its earliest quote. So a group id does
+    not depend on what a query returns, and does not change when later articles join the story.
+    """
+    progress = progress or NoProgress()
+    ids = sorted(set(story_ids))
+    progress.start("grouping quotes", len(ids))
+    changed = 0
+    pending: list[tuple[str, Quote]] = []
+    for story_id in ids:
+        found = store.quotes_of_story(story_id)
+        speaking = list(dict.fromkeys(quote.article_id for quote in found))
+        if len(speaking) > 1:
+            texts = store.article_texts(speaking)
+            groups = [
+                [version.quote for version in group.versions]
+                for group in group_quotes((quote, texts[quote.article_id]) for quote in found)
+            ]
+        else:  # quotes of one article: each is its own statement
+            groups = [[quote] for quote in found]
+        pending.extend(_stable_group_ids(found, groups))
+        progress.advance(1)
+        if len(pending) >= 5000:
+            store.save_quote_groups(pending)
+            changed += len(pending)
+            pending.clear()
+    store.save_quote_groups(pending)
+    progress.stop()
+    return changed + len(pending)
+
+
+def quote_group_id(quote: Quote, salt: int = 0) -> str:
+    """The id a statement first carried by ``quote`` is known by."""
+    key = f"{quote.article_id}:{quote.start}:{quote.end}:{quote.kind}" + (f":{salt}" if salt else "")
+    return "q" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _stable_group_ids(found: Sequence[Quote], groups: Sequence[Sequence[Quote]]) -> list[tuple[str, Quote]]:
+    """``(group id, quote)`` for each quote whose stored id must change (``found`` is in time order)."""
+    order = {(q.article_id, q.start, q.end, q.kind): index for index, q in enumerate(found)}
+
+    def position(quote: Quote) -> int:
+        return order[(quote.article_id, quote.start, quote.end, quote.kind)]
+
+    used: set[str] = set()
+    out: list[tuple[str, Quote]] = []
+    for members in sorted((sorted(group, key=position) for group in groups), key=lambda m: position(m[0])):
+        group_id = next((q.group_id for q in members if q.group_id and q.group_id not in used), None)
+        salt = 0
+        while group_id is None or group_id in used:  # a new statement, or an old id another group kept
+            group_id = quote_group_id(members[0], salt)
+            salt += 1
+        used.add(group_id)
+        out.extend((group_id, quote) for quote in members if quote.group_id != group_id)
+    return out
 
 
 def _recent(store: Store, times: dict[str, datetime], article_id: str, now: datetime, window: timedelta) -> bool:
@@ -495,8 +560,10 @@ def get_article(settings: Settings, article_id: str) -> ArticleDetail:
 
 
 # -- quotes read side --
-# Quotes are extracted at ingest (``akhbar.stages.quotes``) and stored per article; grouping the
-# same statement across outlets happens here, at read time, over the quotes asked for.
+# Quotes are extracted at ingest (``akhbar.stages.quotes``) and stored per article. After clustering,
+# ``group_story_quotes`` groups each story's quotes across outlets and stores a stable group id per
+# quote; ``link_entities`` stores each speaker's entity. The read side returns the stored ids (the
+# story page regroups its quotes only to show how the wordings differ).
 
 MAX_QUOTES = 1000
 
@@ -549,7 +616,9 @@ def _group_view(group: QuoteGroup, articles: dict[str, Article]) -> QuoteGroupVi
                 differences=term_spans(version.text, marked) if marked else (),
             )
         )
-    return QuoteGroupView(group.id, group.speaker, group.channel, tuple(wordings))
+    stored = Counter(version.quote.group_id for version in group.versions if version.quote.group_id)
+    group_id = stored.most_common(1)[0][0] if stored else group.id  # the id the store gave it
+    return QuoteGroupView(group_id, group.speaker, group.channel, tuple(wordings))
 
 
 @lru_cache(maxsize=65536)
@@ -645,7 +714,7 @@ def list_quotes(
             title=articles[quote.article_id].title,
             published=articles[quote.article_id].published,
             text=articles[quote.article_id].text[quote.start : quote.end],
-            group_id=group_of[(quote.article_id, quote.start, quote.end, quote.kind)],
+            group_id=quote.group_id or group_of[(quote.article_id, quote.start, quote.end, quote.kind)],
         )
         for quote in found
     )
@@ -818,7 +887,9 @@ def link_entities(settings: Settings, progress: Progress | None = None, rebuild:
         for chunk_start in range(0, len(pending), settings.ingest.batch_size):
             chunk = pending[chunk_start : chunk_start + settings.ingest.batch_size]
             mentions_of = store.mentions_of_articles(chunk)
+            quotes_of = store.quotes_of_articles(chunk)
             batch: list[Mention] = []
+            speakers: list[tuple[str | None, Quote]] = []
             touched: dict[str, Entity] = {}
             for stored in _load(store, chunk):
                 article = stored.article
@@ -830,11 +901,58 @@ def link_entities(settings: Settings, progress: Progress | None = None, rebuild:
                 linked, entities = linker.link(story_id, article, waiting)
                 batch.extend(linked)
                 touched.update((entity.id, entity) for entity in entities)
+                known = [m for m in mentions_of[article.id] if m.entity_id is not None] + list(linked)
+                for quote in quotes_of[article.id]:
+                    found = speaker_entity(quote, known)
+                    if found != quote.speaker_entity_id:
+                        speakers.append((found, quote))
             store.save_links(batch, list(touched.values()), _lookup_names(touched.values()))
+            store.save_quote_speakers(speakers)
             linked_mentions += len(batch)
             progress.advance(len(chunk))
         progress.stop()
         return LinkSummary(len(pending), linked_mentions, store.count_entities(), time.perf_counter() - started)
+
+
+#: Kinds of entity a speaker may be, most wanted first (a person before the ministry he speaks for).
+_SPEAKER_KINDS = {"PERS": 3, "ORG": 2, "LOC": 1, "MISC": 0}
+
+
+def speaker_entity(quote: Quote, mentions: Iterable[Mention]) -> str | None:
+    """The canonical entity of a quote's speaker: the linked mention of the same article whose name
+    is written inside the speaker phrase ("المتحدث باسم الخارجية الأميركية نيد برايس" -> نيد برايس),
+    or, for a person, the fuller name the speaker shortens ("الكاظمي" -> مصطفى الكاظمي). A person
+    before an organisation, then the longer name, then the mention nearest before the quote."""
+    if not quote.speaker:
+        return None
+    said = [key for key in map(word_key, quote.speaker.split()) if key]
+    best: tuple[tuple[int, int, int, int], str] | None = None
+    for mention in mentions:
+        if mention.entity_id is None:
+            continue
+        name = [key for key in map(word_key, mention.surface.split()) if key]
+        if not name or not said:
+            continue
+        inside = _runs_inside(name, said)
+        shortened = mention.kind == "PERS" and name[-1] == said[-1] and _runs_inside(said, name)
+        if not (inside or shortened):
+            continue
+        before = mention.start <= quote.start
+        rank = (
+            _SPEAKER_KINDS.get(mention.kind, 0),
+            len(name),
+            before,
+            -abs(quote.start - mention.start),
+        )
+        if best is None or rank > best[0]:
+            best = (rank, mention.entity_id)
+    return best[1] if best else None
+
+
+def _runs_inside(part: Sequence[str], whole: Sequence[str]) -> bool:
+    """Whether ``part`` is a run of consecutive words of ``whole``."""
+    size = len(part)
+    return any(list(whole[i : i + size]) == list(part) for i in range(len(whole) - size + 1))
 
 
 def list_entities(

@@ -145,8 +145,9 @@ class Quote:
     end: int
     kind: QuoteKind
     speaker: str | None = None
-    speaker_entity_id: str | None = None
+    speaker_entity_id: str | None = None  # the speaker's canonical entity, once entities are linked
     channel: str | None = None
+    group_id: str | None = None  # the same statement in other articles of its story shares it
 
 
 @dataclass(frozen=True, slots=True)

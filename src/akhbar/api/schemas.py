@@ -68,6 +68,9 @@ class QuoteOut(BaseModel):
     end: int
     kind: str = Field(description="direct (in quotation marks) or indirect (reported speech).")
     speaker: str | None = Field(description="As written in the article; null for a passive (أُعلن أن).")
+    speaker_entity_id: str | None = Field(
+        default=None, description="The speaker's canonical entity (/api/entities/{id}), once entities are linked."
+    )
     channel: str | None = Field(description="تويتر، بيان، مؤتمر صحافي … when the article names one.")
     text: str = Field(description="The quoted content as written: text[start:end].")
 
@@ -98,7 +101,10 @@ class QuoteItemOut(QuoteOut):
     source: str
     title: str
     published: datetime | None
-    group: str = Field(description="Quotes of this answer that carry the same statement share it.")
+    group: str = Field(
+        description="The statement's group: the same statement carried by other articles of the story shares it "
+        "(stored when the story is formed, so it is the same in every answer)."
+    )
 
 
 class QuoteListOut(BaseModel):
@@ -344,6 +350,7 @@ def quote_out(quote: Quote, text: str) -> QuoteOut:
         end=quote.end,
         kind=quote.kind,
         speaker=quote.speaker,
+        speaker_entity_id=quote.speaker_entity_id,
         channel=quote.channel,
         text=text,
     )

@@ -25,7 +25,7 @@ _ARTICLE_COLUMNS = (
 )
 _ARTICLE_COLUMN_COUNT = _ARTICLE_COLUMNS.count(",") + 1
 
-_QUOTE_COLUMNS = "q.article_id, q.start, q.end, q.kind, q.speaker, q.speaker_entity_id, q.channel"
+_QUOTE_COLUMNS = "q.article_id, q.start, q.end, q.kind, q.speaker, q.speaker_entity_id, q.channel, q.group_id"
 
 _STORY_COLUMNS = "id, title, first_published, last_published, last_seen, article_count, sources"
 
@@ -291,11 +291,51 @@ class Store:
 
     def quotes(self, article_id: str) -> tuple[Quote, ...]:
         rows = self.connection.execute(
-            "SELECT article_id, start, end, kind, speaker, speaker_entity_id, channel FROM quotes "
-            "WHERE article_id=? ORDER BY start, end",
+            f"SELECT {_QUOTE_COLUMNS} FROM quotes q WHERE article_id=? ORDER BY start, end",
             (article_id,),
         )
         return tuple(Quote(*row) for row in rows)
+
+    def article_texts(self, ids: Sequence[str]) -> dict[str, str]:
+        """The cleaned text of each article (ids not stored are left out)."""
+        found: dict[str, str] = {}
+        for chunk_start in range(0, len(ids), 500):
+            chunk = list(ids[chunk_start : chunk_start + 500])
+            rows = self.connection.execute(
+                f"SELECT id, text FROM articles WHERE id IN ({', '.join('?' * len(chunk))})", chunk
+            )
+            found.update((str(row[0]), str(row[1])) for row in rows)
+        return found
+
+    def quotes_of_articles(self, ids: Sequence[str]) -> dict[str, tuple[Quote, ...]]:
+        """Each article's quotes in text order (every id given is a key, with () when it has none)."""
+        found: dict[str, list[Quote]] = {article_id: [] for article_id in ids}
+        for chunk_start in range(0, len(ids), 500):
+            chunk = list(ids[chunk_start : chunk_start + 500])
+            rows = self.connection.execute(
+                f"SELECT {_QUOTE_COLUMNS} FROM quotes q WHERE article_id IN ({', '.join('?' * len(chunk))}) "
+                "ORDER BY article_id, start, end",
+                chunk,
+            )
+            for row in rows:
+                found[row[0]].append(Quote(*row))
+        return {article_id: tuple(quotes) for article_id, quotes in found.items()}
+
+    def save_quote_groups(self, groups: Iterable[tuple[str, Quote]]) -> None:
+        """Record ``(group_id, quote)``: the statement group each quote belongs to (one transaction)."""
+        with self.transaction() as con:
+            con.executemany(
+                "UPDATE quotes SET group_id=? WHERE article_id=? AND start=? AND end=? AND kind=?",
+                [(group_id, q.article_id, q.start, q.end, q.kind) for group_id, q in groups],
+            )
+
+    def save_quote_speakers(self, speakers: Iterable[tuple[str | None, Quote]]) -> None:
+        """Record ``(entity_id, quote)``: the canonical entity of each quote's speaker (one transaction)."""
+        with self.transaction() as con:
+            con.executemany(
+                "UPDATE quotes SET speaker_entity_id=? WHERE article_id=? AND start=? AND end=? AND kind=?",
+                [(entity_id, q.article_id, q.start, q.end, q.kind) for entity_id, q in speakers],
+            )
 
     def full_article(self, article_id: str) -> StoredArticle:
         """The article with its mentions and quotes (``article()`` leaves them out, for speed)."""
@@ -376,6 +416,7 @@ class Store:
             )
             con.execute("DELETE FROM stories")
             con.execute("DELETE FROM events")
+            con.execute("UPDATE quotes SET group_id=NULL WHERE group_id IS NOT NULL")  # grouped per story
 
     def stories(self, limit: int | None = None, offset: int = 0, source: str | None = None) -> list[StoryRow]:
         """Stories, newest first (by last publication, else by when akhbar last saw one)."""
@@ -737,6 +778,7 @@ class Store:
         """Forget every entity and every mention's link (the mentions themselves stay)."""
         with self.transaction() as con:
             con.execute("UPDATE mentions SET entity_id = NULL WHERE entity_id IS NOT NULL")
+            con.execute("UPDATE quotes SET speaker_entity_id = NULL WHERE speaker_entity_id IS NOT NULL")
             con.execute("DELETE FROM entity_names")
             con.execute("DELETE FROM entities")
 
