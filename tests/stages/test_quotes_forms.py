@@ -185,3 +185,29 @@ def test_da_a_takes_ila_and_not_bi() -> None:
 def test_a_pronoun_subject_refers_to_the_last_speaker_when_gender_says_nothing() -> None:
     text = "وعلّقت بلقيس على ألبومها بقولها: «أنا كما أنا». وأكدت أنها تحب اللهجة الجنوبية كثيرا."
     assert indirect(text) == [("تحب اللهجة الجنوبية كثيرا", "بلقيس")]
+
+
+def test_bequlihi_frames_a_quotation_after_a_verb_it_does_not_know() -> None:
+    text = 'وعبر أحد الفائزين بالجائزة، بقوله "يسعدني كثيراً قضاء إجازتي في تركيا مع أسرتي".'
+    assert direct(text) == [("يسعدني كثيراً قضاء إجازتي في تركيا مع أسرتي", "أحد الفائزين بالجائزة")]
+
+
+def test_wasafa_reports_only_with_its_that_clause() -> None:
+    text = 'ووصفت الحكومة الهجوم بأنه "هجوم إرهابي من جميع النواحي".'
+    assert [content for content, _ in direct(text)] == ["هجوم إرهابي من جميع النواحي"]
+    assert found("ووصف المخرج الفنان بالجاحد في تغريدة على حسابه.") == []
+
+
+def test_a_long_quotation_after_a_speaker_phrase_ending_with_an_event() -> None:
+    text = 'وقال مسؤولون في المهرجان "يواصل السوق التزامه برعاية المواهب الإماراتية والعربية".'
+    assert direct(text) == [("يواصل السوق التزامه برعاية المواهب الإماراتية والعربية", "مسؤولون في المهرجان")]
+
+
+def test_a_quoted_title_after_a_work_noun_or_a_preposition_is_no_quote() -> None:
+    assert direct("وأعلن النادي إعادة نشر كتاب «القصة القصيرة في المملكة منذ نشأتها حتى اليوم».") == []
+    assert direct("وتحدث الوزير عن المشاورات في «كيفية دمج أنظمة الدفاع لدول المنطقة كلها».") == []
+
+
+def test_a_speech_verb_ends_the_speaker_phrase_of_the_frame_before_it() -> None:
+    text = "وأضاف البيان الصادر عن وزارة الدفاع قائلا: هذه المناسبة كانت سانحة لنا لتوجيه التعليمات."
+    assert direct(text) == [("هذه المناسبة كانت سانحة لنا لتوجيه التعليمات", "البيان الصادر عن وزارة الدفاع")]

@@ -54,7 +54,15 @@ FrameKind = Literal["say", "point", "call", "express", "warn", "report", "came"]
 #: ``say``: complement after أن/إن, a colon or a quotation; ``point``: إلى أن; ``call``: إلى/بـ;
 #: ``express``: عن; ``warn``: من; ``report``: نقل X عن Y قوله; ``came``: جاء في البيان أن.
 SPEECH_VERBS: dict[str, tuple[FrameKind, str]] = {
-    "قال": ("say", "قال قالت قالوا قالا قالتا يقول تقول يقولون يقولان قائلاً قائلةً قائلين قائلا قائلة"),
+    "قال": (
+        "say",
+        "قال قالت قالوا قالا قالتا يقول تقول يقولون يقولان قائلاً قائلةً قائلين قائلا قائلة قاله قالته قالها",
+    ),
+    # "وعبر أحد الفائزين، بقوله «…»": the saying noun frames its quotation after any verb
+    "بقوله": ("say", "بقوله بقولها بقولهم بقولهما"),
+    "تحدث": ("say", "تحدث تحدثت تحدثوا يتحدث تتحدث متحدثاً متحدثا"),
+    # وصف X بأنه …: reported only with its that-clause ("وصفه بالجاحد" names no statement)
+    "وصف": ("say", "وصف وصفت وصفوا يصف تصف واصفاً واصفا واصفةً واصفة"),
     "أكد": ("say", "أكد أكدت أكدوا أكدا يؤكد تؤكد يؤكدون مؤكداً مؤكدةً مؤكدين مؤكدا مؤكدة"),
     "أضاف": ("say", "أضاف أضافت أضافوا أضافا يضيف تضيف يضيفون مضيفاً مضيفةً مضيفين مضيفا مضيفة"),
     "أوضح": ("say", "أوضح أوضحت أوضحوا يوضح توضح يوضحون موضحاً موضحةً موضحين موضحا موضحة"),
@@ -108,10 +116,10 @@ SPEECH_VERBS: dict[str, tuple[FrameKind, str]] = {
     "إعلان": ("say", "إعلان إعلانه إعلانها"),
 }
 #: The nouns among them: they take no subject before them, and a verb's frame reads through them.
-NOUN_LEMMAS = frozenset(["تصريح", "إعلان"])
+NOUN_LEMMAS = frozenset(["تصريح", "إعلان", "بقوله"])
 
 #: Verbs of stance (not speech) whose subject a later continuation ("مشيراً إلى أن") refers to.
-STANCE_VERBS = "دان دانت ندد نددت استنكر استنكرت رحب رحبت أشاد أشادت انتقد انتقدت بحث بحثت وصف وصفت"
+STANCE_VERBS = "دان دانت ندد نددت استنكر استنكرت رحب رحبت أشاد أشادت انتقد انتقدت بحث بحثت"
 
 #: Lemmas whose form is ambiguous with a common word: the complement must come within a few words.
 SHORT_GAP_LEMMAS = {
@@ -126,6 +134,9 @@ SHORT_GAP_LEMMAS = {
     "علق": 6,
     "تصريح": 3,
     "إعلان": 3,
+    "بقوله": 2,
+    "تحدث": 5,
+    "وصف": 6,
 }
 MAX_GAP = 22  # words between the verb and its complement
 MAX_SPEAKER_WORDS = 16
@@ -938,6 +949,8 @@ def _split_gap(ctx: _Context, gap: list[_Tok]) -> tuple[list[_Tok], list[_Tok]]:
                 # skipped ("كتب سابقاً"), unless a participle whose object follows ("مهاجماً هيئة …")
                 if speaker or (norm[:1] == "م" and len(norm) > 4):
                     state = "after"
+            elif speaker and _is_trigger(ctx.text[tok.start : tok.end]):
+                state = "after"  # "وأضاف البيان الصادر عن الوزارة قائلا": the next frame's verb
             elif norm in SAYING_NOUNS or (
                 speaker
                 and ctx.text[tok.start : tok.end] in ("على", "حول")
@@ -946,7 +959,7 @@ def _split_gap(ctx: _Context, gap: list[_Tok]) -> tuple[list[_Tok], list[_Tok]]:
                 state = "after"  # "… السيد مصطفى أحمد بقوله", "وعلّقت بلقيس على ألبومها"
             elif not speaker and norm in GAP_PREPOSITIONS:
                 state = "after"  # "فقد قال في عدة مواضع «…»": no subject written after the verb
-            elif norm in STOP_WORDS or (norm == "في" and (nxt in STOP_WORDS or nxt == "وقت")):
+            elif norm in STOP_WORDS or (norm == "في" and (nxt in STOP_WORDS or nxt in _CIRCUMSTANCES)):
                 state = "after"
             elif len(speaker) == 1 and not speaker[0].norm.startswith("ال") and norm.startswith("لل"):
                 state = "after"  # the addressee after a name: "وأعرب بلينكن للكاظمي عن …"
@@ -957,6 +970,8 @@ def _split_gap(ctx: _Context, gap: list[_Tok]) -> tuple[list[_Tok], list[_Tok]]:
     return speaker, channel
 
 
+#: Nouns after في that start a circumstance, not part of a speaker ("كيري في حضور الوزير").
+_CIRCUMSTANCES = frozenset(normalize(w) for w in ["وقت", "حضور", "ختام", "مستهل", "بداية", "نهاية", "أعقاب"])
 #: A speaker phrase does not open with a preposition.
 GAP_PREPOSITIONS = frozenset(normalize(w) for w in ["في", "على", "من", "عن", "إلى", "مع", "حول", "بين"])
 
@@ -1084,7 +1099,11 @@ def _find_complement(
                 prev = toks[index - 1] if index else None
                 after_break = prev is None or (not prev.word and prev.norm in "،,") or words_seen == 0
                 after_saying = prev is not None and prev.norm in SAYING_NOUNS
-                titled = prev is not None and prev.norm.removeprefix("ال") in TITLE_NOUNS
+                titled = prev is not None and (
+                    prev.norm.removeprefix("ال") in TITLE_NOUNS
+                    or prev.norm.removesuffix("ه").removesuffix("ها") in TITLE_NOUNS  # عنوانه، كتابها
+                    or prev.norm in GAP_PREPOSITIONS  # "تحدث عن … في «كيفية دمج …»": a quoted phrase
+                )
                 opens = (
                     after_break or after_saying or inner_words >= LONG_QUOTATION_WORDS or _ends_sentence(ctx, region)
                 )
@@ -1094,7 +1113,7 @@ def _find_complement(
                     and not _names_frame(ctx, region)
                     and not titled
                     and opens
-                    and (after_break or not over)
+                    and (after_break or not over or inner_words >= LONG_QUOTATION_WORDS)
                 ):
                     return _Complement(index, "mark")
                 # a quoted name inside the speaker or channel phrase: skip over it
@@ -1116,7 +1135,8 @@ def _noun_complement(toks: list[_Tok], comp: _Complement) -> bool:
 
 #: Call verbs whose object opens with بـ ("طالب بتفعيل"); دعا takes إلى.
 BI_LEMMAS = frozenset(["طالب", "ناشد"])
-#: Nouns that name the title in marks after them: "أقر المجلس إعادة نشر كتاب «…»".
+#: Nouns of works that name the title in marks after them: "أقر المجلس إعادة نشر كتاب «…»" (not
+#: events or places, which a speaker phrase may end with: "وقال مسؤولون في المهرجان «…»").
 TITLE_NOUNS = frozenset(
     normalize(w)
     for w in [
@@ -1137,13 +1157,6 @@ TITLE_NOUNS = frozenset(
         "بعنوان",
         "عنوان",
         "شعار",
-        "مشروع",
-        "حملة",
-        "مبادرة",
-        "معرض",
-        "مهرجان",
-        "مؤتمر",
-        "ندوة",
     ]
 )
 #: Words of a quotation that a frame introduces even with no pause before it (a title rarely runs so long).
@@ -1164,7 +1177,7 @@ def _names_frame(ctx: _Context, region: _Region) -> bool:
 
 def _blocks(ctx: _Context, tok: _Tok) -> bool:
     """Whether a word inside a frame's gap is itself a speech verb (not an ambiguous form such as بين)."""
-    if tok.norm in QUOTE_WORDS or not _is_trigger_at(ctx.text, tok.start, tok.end):
+    if tok.norm in QUOTE_WORDS or tok.norm in SAYING_NOUNS or not _is_trigger_at(ctx.text, tok.start, tok.end):
         return False
     entry = _lexicon().forms.get(tok.norm)
     return entry is None or entry[0] not in SHORT_GAP_LEMMAS
@@ -1436,7 +1449,7 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
         toks = _tokens(ctx.text, match.end(), short)
         if entry is None:  # a stance verb: only its subject matters, for continuations
             speaker_words, _ = _split_gap(ctx, _until_comma(toks))
-            if 0 < len(speaker_words) <= 8:
+            if _subject_like(speaker_words):
                 named = _speaker_string(ctx, speaker_words)
                 ctx.said(named)
                 if named:
@@ -1456,7 +1469,15 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
             toks = _tokens(ctx.text, match.end(), window)
             comp = _find_complement(toks, frame, SHORT_GAP_LEMMAS.get(lemma, MAX_GAP), ctx, bi)
         participle = bare[:1] == "م" or bare in _PARTICIPLES_OTHER
-        if comp is not None and lemma in NOUN_LEMMAS and not _noun_complement(toks, comp):
+        if comp is not None and lemma in ("تصريح", "إعلان") and not _noun_complement(toks, comp):
+            comp = None
+        if comp is not None and lemma == "تحدث" and comp.kind not in ("that", "colon"):
+            comp = None  # "وتتحدث «إيه آر دي» و«صنداي تايمز» عن …": names, not a quotation
+        if (
+            comp is not None
+            and lemma == "وصف"
+            and not (comp.kind == "that" and toks[comp.position - 1].norm[:1] == "ب")
+        ):
             comp = None
         if comp is None and lemma in UNMARKED_LEMMAS and not participle and not _is_passive(written):
             comp = _unmarked_statement(ctx, toks, s_end)
@@ -1465,7 +1486,7 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
             if participle or _is_passive(written):
                 continue
             speaker_words, _ = _split_gap(ctx, _until_comma(toks))
-            if speaker_words:
+            if _subject_like(speaker_words[:8]):
                 named = _speaker_string(ctx, speaker_words[:8])
                 ctx.said(named)
                 if named:
@@ -1505,6 +1526,8 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
         else:
             if participle:
                 subject = _clause_subject(ctx, match.start(), s_start)
+            elif lemma == "بقوله":
+                subject = _saying_subject(ctx, match.start(), s_start)
             else:
                 subject = (
                     None if norm[:1] in "وف" or lemma in NOUN_LEMMAS else _subject_before(ctx, match.start(), s_start)
@@ -1608,6 +1631,29 @@ def _clause_subject(ctx: _Context, participle_start: int, sentence_start: int) -
     if not 1 <= len(rest) <= 4 or any(t.norm in NOT_SUBJECT or t.norm in GAP_PREPOSITIONS for t in rest):
         return None
     return _speaker_string(ctx, rest)
+
+
+def _subject_like(words: Sequence[_Tok]) -> bool:
+    """Whether the words after a verb that frames no statement may be its subject, remembered for
+    later continuations: a short phrase that opens with no preposition and holds no complementizer
+    or speech verb ("قائلا إن مقاتلي الجيش" is not)."""
+    if not 0 < len(words) <= 8 or words[0].norm in GAP_PREPOSITIONS:
+        return False
+    return not any(w.norm in COMPLEMENTIZERS or _is_trigger(w.norm) for w in words)
+
+
+def _saying_subject(ctx: _Context, position: int, sentence_start: int) -> str | None:
+    """ "ويشرح المعارض عبد الرحمن الحاج الأمر بقوله": the words after the clause's verb."""
+    text = ctx.text
+    end = position
+    while end > sentence_start and text[end - 1] in " ،,":
+        end -= 1
+    comma = max(text.rfind("،", sentence_start, end), text.rfind(",", sentence_start, end))
+    words = [t for t in _tokens(text, max(comma + 1, sentence_start), end) if t.word][1:]
+    words = _trim_edges(words)
+    if not words or len(words) > 8 or any(t.norm in NOT_SUBJECT for t in words):
+        return None
+    return _speaker_string(ctx, words)
 
 
 def _colon_speaker(ctx: _Context, toks: list[_Tok]) -> tuple[int, int, str] | None:
