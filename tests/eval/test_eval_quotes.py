@@ -11,6 +11,7 @@ import pytest
 
 from akhbar.eval.quotes import (
     DEFAULT_DEV,
+    DEFAULT_HELDOUT,
     QuoteFileError,
     build_eval_file,
     entry_key,
@@ -115,9 +116,10 @@ def test_bad_lines_say_where(tmp_path: Path, line: str) -> None:
         evaluate_quotes(path)
 
 
-def test_dev_set_holds_ids_and_offsets_only() -> None:
-    entries = [json.loads(line) for line in DEFAULT_DEV.read_text(encoding="utf-8").splitlines()]
-    assert len(entries) >= 60
+@pytest.mark.parametrize(("labels", "size"), [(DEFAULT_DEV, 60), (DEFAULT_HELDOUT, 30)])
+def test_sets_hold_ids_and_offsets_only(labels: Path, size: int) -> None:
+    entries = [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines()]
+    assert len(entries) >= size
     assert len({entry_key(e) for e in entries}) == len(entries)
     for entry in entries:
         assert not {"text", "content", "title"} & set(entry)
@@ -127,18 +129,48 @@ def test_dev_set_holds_ids_and_offsets_only() -> None:
             assert quote["kind"] in ("direct", "indirect") and 0 <= quote["start"] < quote["end"]
 
 
-def test_dev_set_resolves_and_scores_above_its_floors(shared_data: Path, tmp_path: Path) -> None:
+def test_the_held_out_set_shares_no_article_with_the_dev_set() -> None:
+    def load(path: Path) -> list[dict]:
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+    dev, heldout = load(DEFAULT_DEV), load(DEFAULT_HELDOUT)
+    assert not {entry_key(e) for e in dev} & {entry_key(e) for e in heldout}
+    assert not {e["sha1"] for e in dev} & {e["sha1"] for e in heldout}
+    dev_pairs = {e["pair_id"] for e in dev if e["dataset"] == "semeval"}
+    assert not dev_pairs & {e["pair_id"] for e in heldout if e["dataset"] == "semeval"}
+    excluded = {f"2015-08-{day:02d}.zip" for day in range(6, 12)}
+    assert not excluded & {e["file"] for e in heldout if e["dataset"] == "saudinewsnet"}
+
+
+def built(shared_data: Path, tmp_path: Path, labels: Path) -> Path:
     out = tmp_path / "quotes.jsonl"
-    assert build_eval_file(shared_data, out) >= 60
+    assert build_eval_file(shared_data, out, dev=labels) >= 30
     for line in out.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         for quote in record["quotes"]:
             content = record["text"][quote["start"] : quote["end"]]
             assert content == content.strip() and content
-    result = evaluate_quotes(out)
-    # floors a change may not lower without saying so (the measured figures are in the README)
-    assert result["direct"]["precision"] >= 0.90
-    assert result["direct"]["recall"] >= 0.65
-    assert result["indirect"]["precision"] >= 0.85
-    assert result["indirect"]["recall"] >= 0.80
-    assert result["speaker_accuracy"] >= 0.85
+    return out
+
+
+def test_dev_set_resolves_and_scores_above_its_floors(shared_data: Path, tmp_path: Path) -> None:
+    result = evaluate_quotes(built(shared_data, tmp_path, DEFAULT_DEV))
+    # floors a change may not lower without saying so (the measured figures are in the README);
+    # the extractor was developed on this set: these are not the figures to quote
+    assert result["direct"]["precision"] >= 0.97
+    assert result["direct"]["recall"] >= 0.93
+    assert result["indirect"]["precision"] >= 0.89
+    assert result["indirect"]["recall"] >= 0.89
+    assert result["speaker_accuracy"] >= 0.92
+
+
+def test_held_out_set_resolves_and_scores_above_its_floors(shared_data: Path, tmp_path: Path) -> None:
+    """60 articles annotated before the extractor ran on them and never tuned on (measured: direct
+    P 0.82 R 0.69, indirect P 0.91 R 0.84, speaker 0.83; tests/data/quotes/README.md)."""
+    result = evaluate_quotes(built(shared_data, tmp_path, DEFAULT_HELDOUT))
+    assert result["articles"] == 60
+    assert result["direct"]["precision"] >= 0.78
+    assert result["direct"]["recall"] >= 0.66
+    assert result["indirect"]["precision"] >= 0.89
+    assert result["indirect"]["recall"] >= 0.81
+    assert result["speaker_accuracy"] >= 0.80

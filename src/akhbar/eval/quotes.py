@@ -13,8 +13,9 @@ least half of the longer span; one-to-one, greedy by overlap (largest first, tie
 the result does not depend on the order of the lines or the quotes. Speaker accuracy is measured over
 matched quotes: two speakers agree when both are null or when, normalized, one contains the other.
 
-The development set in ``tests/data/quotes/dev.jsonl`` holds no text: ``build_eval_file`` reads the
-articles from the shared data folder, checks each text's sha1 and writes the eval file.
+The development set in ``tests/data/quotes/dev.jsonl`` (and the held-out set beside it,
+``heldout.jsonl``) holds no text: ``build_eval_file`` reads the articles from the shared data
+folder, checks each text's sha1 and writes the eval file.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ KINDS = ("direct", "indirect")
 MIN_OVERLAP = 0.5
 #: the development set in a source checkout (``src/akhbar/eval`` -> repository root)
 DEFAULT_DEV = Path(__file__).resolve().parents[3] / "tests" / "data" / "quotes" / "dev.jsonl"
+#: the held-out set (same format; annotated before the extractor ran on it, never tuned on)
+DEFAULT_HELDOUT = DEFAULT_DEV.with_name("heldout.jsonl")
 
 Extractor = Callable[[str, str], Sequence[Quote]]
 
