@@ -41,6 +41,10 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from operator import mul
+
+import numpy as np
+import numpy.typing as npt
 
 from akhbar.config import ClusterConfig
 from akhbar.ids import event_id as make_event_id
@@ -61,22 +65,79 @@ _SCALE = 1_000_000  # vector weights are stored as integer micro-units: sums and
 FEATURES = ("centroid", "member", "title", "keys", "outlet", "gap", "entities")
 
 Vector = dict[str, float]
+Arrays = tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]  # a vector as term ids and weights
 
 
-def _normalized(weights: dict[str, float], keep: int) -> Vector:
-    top = heapq.nlargest(keep, weights.items(), key=lambda item: (item[1], item[0]))
-    norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
-    return {term: w / norm for term, w in top}
+def _top(weights: Mapping[str, float], keep: int) -> list[tuple[float, str]]:
+    """The ``keep`` heaviest (weight, term) pairs, heaviest first (ties: the larger term first).
+
+    Sorting the (weight, term) tuples themselves compares in C, without a key function; a full sort
+    is cheaper than a heap when most items are kept (an article's terms), a heap when few are (a
+    big story's centroid). Both give exactly ``heapq.nlargest``'s list: the terms are distinct."""
+    pairs = zip(weights.values(), weights.keys(), strict=True)
+    if len(weights) <= 4 * keep:
+        return sorted(pairs, reverse=True)[:keep]
+    return heapq.nlargest(keep, pairs)
+
+
+def _normalized(weights: Mapping[str, float], keep: int) -> Vector:
+    """The ``keep`` heaviest terms, scaled to unit length (in that order: heaviest first). Integer
+    weights (a cluster's summed micro-units) give what their float values give."""
+    top = _top(weights, keep)
+    floats = [(float(w), term) for w, term in top]
+    norm = math.sqrt(sum(w * w for w, _ in floats)) or 1.0
+    return {term: w / norm for w, term in floats}
 
 
 def cosine(a: Vector, b: Vector) -> float:
     """The dot product of two unit vectors: over their shared terms (found in C), summed with
     ``math.fsum``, which is exact-rounded and so does not depend on set order (nor on hash seeds)."""
-    return math.fsum(a[t] * b[t] for t in a.keys() & b.keys())
+    shared = a.keys() & b.keys()
+    return math.fsum(map(mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
 
 
 def _quantized(vector: Vector) -> dict[str, int]:
     return {term: round(weight * _SCALE) for term, weight in vector.items()}
+
+
+class _TermIds:
+    """Term -> integer id, so that one vector can be compared with many in one numpy pass.
+
+    ``cosines`` gives exactly ``cosine`` of each pair: the products of the shared terms' weights
+    are the same IEEE products, and each pair's are summed with ``math.fsum`` (exact-rounded, so
+    their order does not matter); numpy only finds the shared terms and multiplies."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self._row = np.zeros(1 << 14)  # the weights of the vector being compared, by term id; else 0
+
+    def arrays(self, vector: Vector) -> Arrays:
+        ids = self.ids
+        index = np.fromiter([ids.setdefault(term, len(ids)) for term in vector], dtype=np.int64, count=len(vector))
+        return index, np.fromiter(vector.values(), dtype=np.float64, count=len(vector))
+
+    def cosines(self, vector: Arrays, others: list[Arrays]) -> list[float]:
+        if not others:
+            return []
+        if len(self.ids) > self._row.size:
+            self._row = np.zeros(max(2 * self._row.size, len(self.ids)))
+        row = self._row
+        ids, weights = vector
+        row[ids] = weights
+        products = row[np.concatenate([other[0] for other in others])]
+        row[ids] = 0.0
+        products *= np.concatenate([other[1] for other in others])
+        ends = np.cumsum([other[0].size for other in others])
+        shared = np.flatnonzero(products)  # a weight is never 0: only the shared terms' products are
+        cuts = np.searchsorted(shared, ends).tolist()
+        values = products[shared].tolist()
+        fsum = math.fsum
+        result = []
+        start = 0
+        for cut in cuts:
+            result.append(fsum(values[start:cut]))
+            start = cut
+        return result
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,11 +152,41 @@ class Document:
     title: Vector  # title TF-IDF, unit length
     keys: tuple[str, ...]  # the distinctive terms it is indexed and looked up by
     entities: frozenset[str] = frozenset()
+    # ``vector`` and ``title`` in integer micro-units, as clusters sum them (computed when None)
+    quantized: dict[str, int] | None = None
+    quantized_title: dict[str, int] | None = None
+    # ``vector`` and ``title`` as term ids and weights of the clusterer that made it (or None)
+    arrays: Arrays | None = None
+    title_arrays: Arrays | None = None
+    # the centroids of a cluster of this article alone (and their arrays), once computed: most
+    # candidates are such clusters, and a story and its first event are the same one
+    alone: list[tuple[Vector, Vector]] = field(default_factory=list, compare=False, repr=False)
+    alone_arrays: list[tuple[Arrays, Arrays]] = field(default_factory=list, compare=False, repr=False)
+
+
+def _add_counts(counter: dict[str, int], counts: Mapping[str, int]) -> None:
+    """``Counter.update`` with a mapping, without its Python-level checks."""
+    get = counter.get
+    for key, count in counts.items():
+        counter[key] = get(key, 0) + count
+
+
+def _subtract_counts(counter: dict[str, int], counts: Mapping[str, int]) -> None:
+    """``Counter.subtract``, then drop the keys it brought to zero."""
+    for key, count in counts.items():
+        left = counter.get(key, 0) - count
+        if left:
+            counter[key] = left
+        else:
+            del counter[key]
 
 
 @dataclass(slots=True)
 class _Cluster:
-    """A story or an event: its articles in the active window and their summed vectors."""
+    """A story or an event: its articles in the active window and their summed vectors.
+
+    No count is ever kept at zero: a key whose count falls to zero is dropped (``keys`` reads a
+    term as shared only while some member has it)."""
 
     id: str
     members: dict[str, Document] = field(default_factory=dict)
@@ -107,44 +198,117 @@ class _Cluster:
     last: datetime | None = None
     _vector: Vector | None = None
     _title: Vector | None = None
+    _times: list[tuple[datetime, str]] = field(default_factory=list)  # heap of members' (time, id); stale ones too
+    _zeros: bool = False  # a member brought a weight of 0 micro-units (only a full sweep removes it)
+    # Since the centroids were last computed, only articles were added (and these): weights only
+    # grew, so the new top terms are among the old ones and the added articles' (see ``_centroids``).
+    _added: list[Document] | None = None
+    _last_top: tuple[str, ...] | None = None  # the terms of the centroids last computed
+    _last_title_top: tuple[str, ...] | None = None
+    _arrays: tuple[Arrays, Arrays] | None = None  # the centroids as term ids (the clusterer fills it in)
 
     def add(self, doc: Document) -> None:
         self.members[doc.id] = doc
-        self.weights.update(_quantized(doc.vector))
-        self.title_weights.update(_quantized(doc.title))
-        self.entities.update(doc.entities)
+        quantized, quantized_title = _quantized_of(doc)
+        _add_counts(self.weights, quantized)
+        _add_counts(self.title_weights, quantized_title)
+        if doc.entities:
+            self.entities.update(doc.entities)
         self.sources[doc.source] += 1
+        if 0 in quantized.values() or 0 in quantized_title.values():
+            self._zeros = True  # never in practice: every weight of a unit vector of ≤ 250 terms is far above 1e-6
         self.first = doc.time if self.first is None else min(self.first, doc.time)
         self.last = doc.time if self.last is None else max(self.last, doc.time)
+        heapq.heappush(self._times, (doc.time, doc.id))
+        if self._added is not None:
+            self._added.append(doc)
         self._vector = self._title = None
 
     def remove(self, doc: Document) -> None:
         del self.members[doc.id]
-        self.weights.subtract(_quantized(doc.vector))
-        self.title_weights.subtract(_quantized(doc.title))
-        self.entities.subtract(doc.entities)
-        self.sources[doc.source] -= 1
-        for counter in (self.weights, self.title_weights, self.entities, self.sources):
-            for term in [t for t, w in counter.items() if w == 0]:
-                del counter[term]
-        times = [m.time for m in self.members.values()]
-        self.first, self.last = (min(times), max(times)) if times else (None, None)
+        quantized, quantized_title = _quantized_of(doc)
+        _subtract_counts(self.weights, quantized)
+        _subtract_counts(self.title_weights, quantized_title)
+        if doc.entities:
+            _subtract_counts(self.entities, dict.fromkeys(doc.entities, 1))
+        _subtract_counts(self.sources, {doc.source: 1})
+        if self._zeros:
+            for counter in (self.weights, self.title_weights, self.entities, self.sources):
+                for term in [t for t, w in counter.items() if w == 0]:
+                    del counter[term]
+            self._zeros = False
+        if not self.members:
+            self.first = self.last = None
+            self._times.clear()
+        elif doc.time == self.first or doc.time == self.last:
+            # the window lets its oldest article go first: drop stale heap entries, read the oldest left
+            members, times = self.members, self._times
+            while (held := members.get(times[0][1])) is None or held.time != times[0][0]:
+                heapq.heappop(times)
+            self.first = times[0][0]
+            if doc.time == self.last:
+                self.last = max(m.time for m in members.values())
+        self._added = None
         self._vector = self._title = None
+
+    def _centroids(self) -> None:
+        """Compute both centroids: the ``_CENTROID_TERMS`` heaviest terms of the summed weights.
+
+        After additions only, no term outside the last top terms and the added articles' terms can
+        have entered the top (every weight grew or stayed, the others' did not move), so only those
+        are ranked: the same top as ranking every term, found without sorting a big story's terms."""
+        previous, previous_title, added = self._last_top, self._last_title_top, self._added
+        alone = _alone(self)
+        if alone is not None and alone.alone:
+            vector, title = alone.alone[0]  # its weights are exactly the article's
+        elif added is not None and previous is not None and previous_title is not None:
+            terms = set(previous)
+            title_terms = set(previous_title)
+            for doc in added:
+                terms.update(doc.vector)
+                title_terms.update(doc.title)
+            weights, title_weights = self.weights, self.title_weights
+            vector = _normalized({t: weights[t] for t in terms if t in weights}, _CENTROID_TERMS)
+            title = _normalized({t: title_weights[t] for t in title_terms if t in title_weights}, _CENTROID_TERMS)
+        else:
+            vector = _normalized(self.weights, _CENTROID_TERMS)
+            title = _normalized(self.title_weights, _CENTROID_TERMS)
+        if alone is not None and not alone.alone:
+            alone.alone.append((vector, title))
+        self._vector, self._title, self._arrays = vector, title, None
+        self._last_top, self._last_title_top, self._added = tuple(vector), tuple(title), []
 
     @property
     def vector(self) -> Vector:
         if self._vector is None:
-            self._vector = _normalized({t: float(w) for t, w in self.weights.items()}, _CENTROID_TERMS)
+            self._centroids()
+            assert self._vector is not None
         return self._vector
 
     @property
     def title(self) -> Vector:
         if self._title is None:
-            self._title = _normalized({t: float(w) for t, w in self.title_weights.items()}, _CENTROID_TERMS)
+            self._centroids()
+            assert self._title is not None
         return self._title
 
     def newest(self, limit: int) -> list[Document]:
         return heapq.nlargest(limit, self.members.values(), key=lambda d: (d.time, d.id))
+
+
+def _alone(cluster: _Cluster) -> Document | None:
+    """The article of a cluster of one whose weights are exactly its own (no weight of 0)."""
+    if len(cluster.members) != 1:
+        return None
+    doc = next(iter(cluster.members.values()))
+    quantized, quantized_title = _quantized_of(doc)
+    return None if 0 in quantized.values() or 0 in quantized_title.values() else doc
+
+
+def _quantized_of(doc: Document) -> tuple[dict[str, int], dict[str, int]]:
+    if doc.quantized is not None and doc.quantized_title is not None:
+        return doc.quantized, doc.quantized_title
+    return _quantized(doc.vector), _quantized(doc.title)
 
 
 @dataclass(slots=True)
@@ -204,6 +368,7 @@ class StoryClusterer:
         self.cfg = cfg
         self.window = timedelta(days=cfg.window_days)
         self.weights = cfg.weights()
+        self._bias, self._feature_weights = self.weights[0], self.weights[1:]
         self.document_frequency: Counter[str] = Counter()
         self.documents = 0
         self.now: datetime | None = None
@@ -214,44 +379,99 @@ class StoryClusterer:
         self._expiry: list[tuple[datetime, str]] = []
         self.archive: dict[str, _Archived] = {}
         self.archive_postings: dict[str, set[str]] = {}
+        self._term_ids = _TermIds()
 
     # -- representation ---------------------------------------------------------------------
     def terms(self, article: Article) -> dict[str, float]:
+        return self._counts(article, match_terms(article.title))
+
+    def _counts(self, article: Article, title_terms: list[str]) -> dict[str, float]:
         counts: dict[str, float] = dict(Counter(match_terms(article.text[:_BODY_CHARS])))
-        for term in match_terms(article.title):
-            counts[term] = counts.get(term, 0.0) + self.cfg.title_weight
+        title_weight = self.cfg.title_weight
+        for term in title_terms:
+            counts[term] = counts.get(term, 0.0) + title_weight
         return counts
 
     def _idf(self, term: str, total: int) -> float:
-        return math.log((total + 1) / (self.document_frequency[term] + 1)) + 1.0
+        return math.log((total + 1) / (self.document_frequency.get(term, 0) + 1)) + 1.0
+
+    def _weights(self, counts: Mapping[str, float]) -> dict[str, float]:
+        """TF-IDF weights: ``(1 + log count) × idf`` (``_idf``, written out here: the hot path)."""
+        total = self.documents + 1
+        frequency = self.document_frequency.get
+        log = math.log
+        return {
+            term: (1.0 + log(count)) * (log((total + 1) / (frequency(term, 0) + 1)) + 1.0)
+            for term, count in counts.items()
+        }
 
     def vector(self, counts: dict[str, float]) -> Vector:
-        total = self.documents + 1
-        weights = {term: (1.0 + math.log(count)) * self._idf(term, total) for term, count in counts.items()}
-        return _normalized(weights, self.cfg.max_terms)
+        return _normalized(self._weights(counts), self.cfg.max_terms)
 
     def entities(self, article: Article) -> frozenset[str]:
         """The entity ids named in the article: the hook for the entity stage (none yet)."""
         return frozenset()
 
     def document(self, article: Article, time: datetime) -> Document:
-        counts = self.terms(article)
+        title_terms = match_terms(article.title)
+        counts = self._counts(article, title_terms)
         vector = self.vector(counts)
-        total = self.documents + 1
-        title_terms = Counter(match_terms(article.title))
-        title = _normalized(
-            {term: (1.0 + math.log(count)) * self._idf(term, total) for term, count in title_terms.items()},
-            self.cfg.max_terms,
-        )
+        title = _normalized(self._weights(Counter(title_terms)), self.cfg.max_terms)
         limit = max(10, int(_MAX_DOCUMENT_SHARE * self.documents))
+        frequency = self.document_frequency.get
         keys = tuple(
-            [t for t in sorted(vector, key=lambda t: (-vector[t], t)) if self.document_frequency[t] <= limit][
+            [t for t in sorted(vector, key=lambda t: (-vector[t], t)) if frequency(t, 0) <= limit][
                 : self.cfg.candidate_terms
             ]
         )
         return Document(
-            article.id, article.source, time, tuple(sorted(counts)), vector, title, keys, self.entities(article)
+            article.id,
+            article.source,
+            time,
+            tuple(sorted(counts)),
+            vector,
+            title,
+            keys,
+            self.entities(article),
+            _quantized(vector),
+            _quantized(title),
+            self._term_ids.arrays(vector),
+            self._term_ids.arrays(title),
         )
+
+    def _arrays(self, doc: Document) -> tuple[Arrays, Arrays]:
+        if doc.arrays is not None and doc.title_arrays is not None:
+            return doc.arrays, doc.title_arrays
+        return self._term_ids.arrays(doc.vector), self._term_ids.arrays(doc.title)
+
+    def _centroid_arrays(self, cluster: _Cluster) -> tuple[Arrays, Arrays]:
+        vector, title = cluster.vector, cluster.title  # (computed first: that resets the arrays)
+        if cluster._arrays is None:
+            alone = _alone(cluster)
+            if alone is not None and alone.alone_arrays and alone.alone and alone.alone[0][0] is vector:
+                cluster._arrays = alone.alone_arrays[0]
+            else:
+                cluster._arrays = (self._term_ids.arrays(vector), self._term_ids.arrays(title))
+                if alone is not None and not alone.alone_arrays and alone.alone and alone.alone[0][0] is vector:
+                    alone.alone_arrays.append(cluster._arrays)
+        return cluster._arrays
+
+    def _cosines(self, doc: Document, others: list[Document]) -> list[float]:
+        """``cosine(doc.vector, other.vector)`` for each of ``others``, in one pass."""
+        return self._term_ids.cosines(self._arrays(doc)[0], [self._arrays(other)[0] for other in others])
+
+    def _scored(self, doc: Document, clusters: list[_Cluster], members: list[float]) -> list[Candidate]:
+        """Candidates for ``doc`` joining each of ``clusters`` (whose best member cosines are
+        ``members``), in that order: the centroid and title cosines of all of them in one pass each."""
+        arrays = [self._centroid_arrays(cluster) for cluster in clusters]
+        vector, title = self._arrays(doc)
+        centroids = self._term_ids.cosines(vector, [pair[0] for pair in arrays])
+        titles = self._term_ids.cosines(title, [pair[1] for pair in arrays]) if doc.title else [0.0] * len(clusters)
+        candidates = []
+        for cluster, member, centroid, title_cosine in zip(clusters, members, centroids, titles, strict=True):
+            features = self._features(doc, cluster, centroid, member, title_cosine)
+            candidates.append(Candidate(cluster.id, features, self.score(features)))
+        return candidates
 
     # -- the scorer -------------------------------------------------------------------------
     def features(self, doc: Document, cluster: _Cluster | _Archived, member: float | None = None) -> tuple[float, ...]:
@@ -264,16 +484,22 @@ class StoryClusterer:
             else:
                 member = centroid
         title = cosine(doc.title, cluster.title) if doc.title else 0.0
+        return self._features(doc, cluster, centroid, member, title)
+
+    def _features(
+        self, doc: Document, cluster: _Cluster | _Archived, centroid: float, member: float, title: float
+    ) -> tuple[float, ...]:
+        """``features`` from the three cosines."""
         gap = 0.0
         if cluster.first is not None and cluster.last is not None:
             seconds = max((cluster.first - doc.time).total_seconds(), (doc.time - cluster.last).total_seconds(), 0.0)
             gap = seconds / 86400.0
         terms: Mapping[str, object] = cluster.weights if isinstance(cluster, _Cluster) else cluster.vector
-        keys = sum(1 for key in doc.keys if key in terms) / len(doc.keys) if doc.keys else 0.0
+        keys = len(terms.keys() & doc.keys) / len(doc.keys) if doc.keys else 0.0  # (the keys are distinct)
         outlet = 0.0
         entities = 0.0
         if isinstance(cluster, _Cluster):
-            outlet = cluster.sources[doc.source] / len(cluster.members) if cluster.members else 0.0
+            outlet = cluster.sources.get(doc.source, 0) / len(cluster.members) if cluster.members else 0.0
             if doc.entities and cluster.entities:
                 shared = sum(1 for e in doc.entities if e in cluster.entities)
                 entities = shared / (len(doc.entities) + len(cluster.entities) - shared)
@@ -281,8 +507,10 @@ class StoryClusterer:
 
     def score(self, features: tuple[float, ...]) -> float:
         """The probability that an article belongs to a cluster, from the pair's features."""
-        bias, *weights = self.weights
-        z = bias + sum(w * f for w, f in zip(weights, features, strict=True))
+        weights = self._feature_weights
+        if len(features) != len(weights):
+            raise ValueError(f"{len(features)} features for {len(weights)} weights")
+        z = self._bias + sum(map(mul, weights, features))
         return 1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0
 
     # -- state ------------------------------------------------------------------------------
@@ -302,10 +530,13 @@ class StoryClusterer:
     def _forget(self, article_id: str) -> None:
         doc = self.window_documents.pop(article_id)
         self.documents -= 1
-        self.document_frequency.subtract(doc.terms)
-        for term in doc.terms:
-            if self.document_frequency[term] <= 0:
-                del self.document_frequency[term]
+        frequency = self.document_frequency
+        for term in doc.terms:  # distinct terms: Counter.subtract, then drop those at zero
+            left = frequency.get(term, 0) - 1
+            if left > 0:
+                frequency[term] = left
+            else:
+                frequency.pop(term, None)
         for key in doc.keys:
             posting = self.postings[key]
             posting.discard(article_id)
@@ -398,28 +629,41 @@ class StoryClusterer:
         hits: Counter[str] = Counter()
         for key in doc.keys:
             hits.update(self.postings.get(key, ()))
-        ranked = heapq.nsmallest(_NEIGHBOURS, hits.items(), key=lambda item: (-item[1], item[0]))
-        return [(article_id, cosine(doc.vector, self.window_documents[article_id].vector)) for article_id, _ in ranked]
+        ranked = [
+            article_id
+            for article_id, _ in heapq.nsmallest(_NEIGHBOURS, hits.items(), key=lambda item: (-item[1], item[0]))
+        ]
+        window = self.window_documents
+        return list(zip(ranked, self._cosines(doc, [window[article_id] for article_id in ranked]), strict=True))
 
-    def story_candidates(self, doc: Document) -> list[Candidate]:
-        """The active stories ``doc`` could join, best first (ties by id)."""
+    def story_candidates(self, doc: Document, similar: dict[str, float] | None = None) -> list[Candidate]:
+        """The active stories ``doc`` could join, best first (ties by id). The cosines with its
+        neighbours are added to ``similar`` (article id -> cosine) when given."""
         best_member: dict[str, float] = {}
-        for article_id, similarity in self.neighbours(doc):
+        neighbours = self.neighbours(doc)
+        if similar is not None:
+            similar.update(neighbours)
+        for article_id, similarity in neighbours:
             story_id = self.story_of[article_id][0]
             if similarity > best_member.get(story_id, -1.0):
                 best_member[story_id] = similarity
-        candidates = []
-        for story_id in sorted(best_member):
-            features = self.features(doc, self.stories[story_id], best_member[story_id])
-            candidates.append(Candidate(story_id, features, self.score(features)))
+        ids = sorted(best_member)
+        candidates = self._scored(doc, [self.stories[story_id] for story_id in ids], [best_member[i] for i in ids])
         candidates.sort(key=lambda c: (-c.probability, c.cluster_id))
         return candidates
 
-    def event_candidates(self, doc: Document, story: _Story) -> list[Candidate]:
-        candidates = []
-        for event_id in sorted(story.events):
-            features = self.features(doc, story.events[event_id])
-            candidates.append(Candidate(event_id, features, self.score(features)))
+    def event_candidates(
+        self, doc: Document, story: _Story, similar: dict[str, float] | None = None
+    ) -> list[Candidate]:
+        """The events of ``story`` ``doc`` could join, best first. ``similar`` holds cosines with
+        articles already computed for ``doc`` (``story_candidates`` leaves them there)."""
+        similar = {} if similar is None else similar
+        events = [story.events[event_id] for event_id in sorted(story.events)]
+        newest = [event.newest(_MEMBERS_SCANNED) for event in events]
+        missing = list({other.id: other for others in newest for other in others if other.id not in similar}.values())
+        similar.update(zip([other.id for other in missing], self._cosines(doc, missing), strict=True))
+        members = [max((similar[other.id] for other in others), default=0.0) for others in newest]
+        candidates = self._scored(doc, events, members)
         candidates.sort(key=lambda c: (-c.probability, c.cluster_id))
         return candidates
 
@@ -447,14 +691,15 @@ class StoryClusterer:
         late = self.now is not None and time < self.now - self.window
         if late and not too_thin:
             return self._assign_late(doc)
-        candidates = [] if too_thin else self.story_candidates(doc)
+        similar: dict[str, float] = {}  # cosines with articles of the window, computed once
+        candidates = [] if too_thin else self.story_candidates(doc, similar)
         if not candidates or candidates[0].probability < self.cfg.threshold:
             story_id, event_id = make_story_id(article.id), make_event_id(article.id)
             self._add(doc, story_id, event_id)
             return Assignment(article.id, story_id, event_id, 0.0, new_story=True, new_event=True)
         best = candidates[0]
         story = self.stories[best.cluster_id]
-        events = self.event_candidates(doc, story)
+        events = self.event_candidates(doc, story, similar)
         new_event = not events or events[0].probability < self.cfg.event_threshold
         event_id = make_event_id(article.id) if new_event else events[0].cluster_id
         self._add(doc, story.id, event_id)
@@ -465,9 +710,10 @@ class StoryClusterer:
     def _assign_late(self, doc: Document) -> Assignment:
         """A late article: it may join an archived story (or an active one); the archive learns it."""
         gap = FEATURES.index("gap")
+        similar: dict[str, float] = {}
         candidates = [
             c
-            for c in self._archive_candidates(doc) + self.story_candidates(doc)
+            for c in self._archive_candidates(doc) + self.story_candidates(doc, similar)
             if c.features[gap] <= self.cfg.window_days  # only stories that ran near the article's time
         ]
         candidates.sort(key=lambda c: (-c.probability, c.cluster_id))
@@ -478,7 +724,7 @@ class StoryClusterer:
         best = candidates[0]
         if best.cluster_id in self.stories:
             story = self.stories[best.cluster_id]
-            events = self.event_candidates(doc, story)
+            events = self.event_candidates(doc, story, similar)
             new_event = not events or events[0].probability < self.cfg.event_threshold
             event_id = make_event_id(doc.id) if new_event else events[0].cluster_id
         else:
