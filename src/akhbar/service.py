@@ -35,7 +35,7 @@ from akhbar.stages.entities import EntityTagger
 from akhbar.stages.entities import entities as extract_entities_stage
 from akhbar.stages.link import EntityLinker, Usage, lookup_keys, word_key
 from akhbar.stages.normalize import normalize
-from akhbar.stages.quotes import QuoteGroup, group_quotes
+from akhbar.stages.quotes import QuoteGroup, group_quotes, groups_by_id
 from akhbar.stages.quotes import quotes as extract_quotes_stage
 from akhbar.store.sqlite import EventRow, Store, StoredArticle, StoryRow
 from akhbar.types import Article, Assignment, Entity, IngestSummary, Mention, Quote, RawDocument, Rejection
@@ -586,7 +586,8 @@ def quote_groups(found: Iterable[Quote], articles: dict[str, Article]) -> tuple[
     their first quote appears (articles in the order of ``articles``, then by offset)."""
     order = {article_id: index for index, article_id in enumerate(articles)}
     pairs = [(quote, articles[quote.article_id].text) for quote in found if quote.article_id in articles]
-    views = [_group_view(group, articles) for group in group_quotes(pairs)]
+    groups = groups_by_id(pairs)  # stored after clustering; grouping again only when missing
+    views = [_group_view(group, articles) for group in (groups if groups is not None else group_quotes(pairs))]
 
     def first(view: QuoteGroupView) -> tuple[int, int]:
         return min((order[v.quote.article_id], v.quote.start) for v in view.versions)

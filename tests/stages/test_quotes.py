@@ -3,6 +3,7 @@ articles (from the demo folder the repository ships), grouping across outlets, a
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from akhbar.stages.quotes import (
     QuoteGroup,
     extract_quotes,
     group_quotes,
+    groups_by_id,
     quotes,
     speakers_match,
 )
@@ -282,6 +284,24 @@ def test_groups_do_not_chain_through_a_middle_quote() -> None:
     groups = group_quotes(pairs)
     assert sorted(g.article_ids for g in groups) == [("a", "b"), ("c",)]
     assert groups == group_quotes(list(reversed(pairs)))
+
+
+def test_stored_group_ids_rebuild_the_same_groups_without_comparing_again() -> None:
+    a = "وقال الوزير: «سنواصل دعم المزارعين في جميع المناطق حتى نهاية العام»."
+    b = "وأكد الوزير أن الحكومة «ستواصل دعم المزارعين في جميع المناطق حتى نهاية العام الحالي»."
+    c = "وقال المدرب إن الفريق جاهز للمباراة النهائية."
+    pairs = [(q, text) for article_id, text in (("a", a), ("b", b), ("c", c)) for q in extract_quotes(article_id, text)]
+    assert groups_by_id(pairs) is None  # nothing stored yet
+    computed = group_quotes(pairs)
+    stored_id = {v.quote: f"stored-{n}" for n, g in enumerate(computed) for v in g.versions}
+    stored = [(replace(q, group_id=stored_id[q]), text) for q, text in pairs]
+    rebuilt = groups_by_id(list(reversed(stored)))
+    assert rebuilt is not None
+    assert [[(v.quote.article_id, v.text, v.exact, v.added, v.missing) for v in g.versions] for g in rebuilt] == [
+        [(v.quote.article_id, v.text, v.exact, v.added, v.missing) for v in g.versions] for g in computed
+    ]
+    assert [g.id for g in rebuilt] == [stored_id[g.versions[0].quote] for g in computed]
+    assert groups_by_id(stored[:-1] + [pairs[-1]]) is None  # one quote without a stored group
 
 
 def test_group_ids_are_deterministic() -> None:

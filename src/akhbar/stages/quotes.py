@@ -2051,6 +2051,35 @@ def group_quotes(quotes_with_texts: Iterable[tuple[Quote, str]]) -> list[QuoteGr
             group_of[i] = best
             members[best].append(i)
     members = {min(ids): sorted(ids) for ids in members.values()}
+    return _make_groups(members, quotes_list, wordings, terms)
+
+
+def groups_by_id(quotes_with_texts: Iterable[tuple[Quote, str]]) -> list[QuoteGroup] | None:
+    """The groups the store holds (``Quote.group_id``, written after clustering by
+    ``service.group_story_quotes`` from ``group_quotes``), built without comparing quotes again;
+    ``None`` when some quote has no stored group yet. Group ids are the stored ones."""
+    items = sorted(
+        {(q.article_id, q.start, q.end, q.kind): (q, text[q.start : q.end]) for q, text in quotes_with_texts}.items()
+    )
+    quotes_list = [value[0] for _, value in items]
+    if any(quote.group_id is None for quote in quotes_list):
+        return None
+    wordings = [value[1] for _, value in items]
+    terms = [frozenset(match_terms(wording)) for wording in wordings]
+    by_id: dict[str, list[int]] = {}
+    for i, quote in enumerate(quotes_list):
+        by_id.setdefault(str(quote.group_id), []).append(i)
+    return _make_groups({ids[0]: ids for ids in by_id.values()}, quotes_list, wordings, terms, stored_ids=True)
+
+
+def _make_groups(
+    members: dict[int, list[int]],
+    quotes_list: Sequence[Quote],
+    wordings: Sequence[str],
+    terms: Sequence[frozenset[str]],
+    stored_ids: bool = False,
+) -> list[QuoteGroup]:
+    """QuoteGroups from member lists (keyed by their first member, in ascending order)."""
     groups = []
     for root in sorted(members):
         ids = members[root]
@@ -2068,8 +2097,11 @@ def group_quotes(quotes_with_texts: Iterable[tuple[Quote, str]]) -> list[QuoteGr
         )
         speaker = next((quotes_list[i].speaker for i in ordered if quotes_list[i].speaker), None)
         channel = next((quotes_list[i].channel for i in ordered if quotes_list[i].channel), None)
-        key = "|".join(f"{quotes_list[i].article_id}:{quotes_list[i].start}:{quotes_list[i].end}" for i in sorted(ids))
-        group_id = "q" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+        if stored_ids:
+            group_id = str(quotes_list[root].group_id)
+        else:
+            key = "|".join(f"{quotes_list[i].article_id}:{quotes_list[i].start}:{quotes_list[i].end}" for i in ids)
+            group_id = "q" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
         groups.append(QuoteGroup(group_id, speaker, channel, versions))
     return groups
 
