@@ -150,17 +150,38 @@ def normalization_map() -> dict[str, str]:
     return full
 
 
+#: The characters news text changes most often (ة أ ى إ ئ ؤ آ, tanwin and harakat, tatweel, « »),
+#: replaced by ``str.replace`` before the regular expression handles the rest.
+_FREQUENT = "\u0629\u0623\u0649\u0625\u0626\u0624\u0622\u064b\u0651\u064e\u064f\u0650\u0640\u00ab\u00bb"
+
+
 @lru_cache(maxsize=1)
 def _substitute() -> Callable[[str], str]:
-    """``normalize`` itself: ``re.sub`` over the changed characters, about 2.5× faster than
-    ``str.translate`` with a dict on Arabic text (where one character in twelve changes)."""
+    """``normalize`` itself: ``str.replace`` for the most frequent changed characters (a C loop
+    each), then ``re.sub`` over the other changed characters (which calls back into Python for
+    every match, so it is left the rare ones); about 2.5× faster than ``re.sub`` alone on news
+    text, which was about 2.5× faster than ``str.translate`` with a dict.
+
+    The result is the same as replacing every character at once: the map is per character, and no
+    replacement holds a character the map changes (checked here), so the order does not matter."""
     table = normalization_map()
+    if any(char in table for replacement in table.values() for char in replacement):
+        raise AssertionError("a normalization replacement holds a character normalization changes")
     pattern = re.compile("[" + re.escape("".join(sorted(table))) + "]")
+    frequent = tuple((char, table[char]) for char in _FREQUENT)
 
     def replace(match: re.Match[str]) -> str:
         return table[match.group()]
 
-    return partial(pattern.sub, replace)
+    substitute = partial(pattern.sub, replace)
+
+    def normalize_text(text: str) -> str:
+        for char, replacement in frequent:
+            if char in text:
+                text = text.replace(char, replacement)
+        return substitute(text)
+
+    return normalize_text
 
 
 @lru_cache(maxsize=1)
