@@ -183,7 +183,7 @@ def cluster(settings: Settings, rebuild: bool = False, progress: Progress | None
     with Store(settings.db) as store:
         if rebuild:
             store.reset_clusters()
-        pending_ids = [sa.article.id for sa in store.unclustered()]
+        pending_ids = store.unclustered_ids()
         if not pending_ids:
             return ClusterSummary(0, 0, store.count_stories(), time.perf_counter() - started)
         clusterer = StoryClusterer(settings.cluster)
@@ -209,7 +209,8 @@ def cluster(settings: Settings, rebuild: bool = False, progress: Progress | None
             chunk = pending_ids[chunk_start : chunk_start + settings.ingest.batch_size]
             for stored in _load(store, chunk):
                 article = stored.article
-                copy = duplicates.add(article)
+                own_agency = article_agency(article)  # (once: the duplicate index needs it too)
+                copy = duplicates.add_text(article.id, article.norm_text or normalize_text(article.text), own_agency)
                 if copy is not None and not _recent(store, times, copy.matched_id, stored.time, window):
                     # only a copy of an article inside the window decides (replays see no further back)
                     copy = None
@@ -224,7 +225,7 @@ def cluster(settings: Settings, rebuild: bool = False, progress: Progress | None
                 times[article.id] = stored.time
                 new_stories += decision.new_story
                 batch.append(decision)
-                agency = copy.agency if copy is not None else article_agency(article)
+                agency = copy.agency if copy is not None else own_agency
                 if copy is not None or agency is not None:
                     copies.append(
                         (article.id, copy.original_id if copy else None, copy.similarity if copy else None, agency)

@@ -258,6 +258,13 @@ class Store:
         for row in rows:
             yield _stored_article(row)
 
+    def unclustered_ids(self) -> list[str]:
+        """The ids of ``unclustered()``, in the same order, without reading the articles."""
+        rows = self.connection.execute(
+            "SELECT id FROM articles WHERE story_id IS NULL ORDER BY coalesce(published, seen), rowid"
+        )
+        return [row[0] for row in rows]
+
     def count_unclustered(self) -> int:
         return int(self.connection.execute("SELECT count(*) FROM articles WHERE story_id IS NULL").fetchone()[0])
 
