@@ -3,8 +3,8 @@
 The normalized text is a *shadow* used for matching only; the original is never changed.
 
 Table-driven: each rule is one character table with a helper named for what it does
-(``strip_diacritics``, ``unify_alef`` …); ``normalize`` applies the union of all tables in one
-``str.translate`` call. Every table maps a character to at most one character, except the Arabic
+(``strip_diacritics``, ``unify_alef`` …); ``normalize`` applies the union of all tables at once
+(see ``_substitute``). Every table maps a character to at most one character, except the Arabic
 presentation forms (ligatures such as U+FEFB LAM-ALEF), which expand to their letters; the offset
 map records, for each shadow character, the index of the original character it came from.
 """
@@ -16,6 +16,9 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, partial
+
+import numpy as np
+import numpy.typing as npt
 
 # --- the character tables -------------------------------------------------------------------------
 
@@ -327,14 +330,33 @@ def _is_arabic_letter(char: str) -> bool:
     )
 
 
-_NOT_LETTERS = re.compile(r"[\W\d_]+")  # everything but the letters of [^\W\d_]
-_NOT_ARABIC = re.compile("[^\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]+")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@lru_cache(maxsize=1)
+def _letter_kinds() -> npt.NDArray[np.uint8]:
+    """For every BMP code point: 0 not a letter (``[^\\W\\d_]``), 1 a letter, 2 an Arabic letter."""
+    kinds = np.zeros(0x10000, dtype=np.uint8)
+    for code in range(0x10000):
+        char = chr(code)
+        if _LETTER.match(char):
+            kinds[code] = 2 if _is_arabic_letter(char) else 1
+    kinds.setflags(write=False)
+    return kinds
 
 
 def arabic_ratio(text: str) -> float:
-    """Share of alphabetic characters that are in the Arabic script blocks (``_is_arabic_letter``;
-    counted by two regular-expression passes in C rather than a Python loop over the letters)."""
-    letters = _NOT_LETTERS.sub("", text)
-    if not letters:
-        return 0.0
-    return len(_NOT_ARABIC.sub("", letters)) / len(letters)
+    """Share of alphabetic characters (``[^\\W\\d_]``) that are in the Arabic script blocks.
+
+    Each character is classified by a table lookup in numpy (built once with the same regular
+    expression and ranges, character by character); characters beyond the BMP, none of them
+    Arabic, are tested one by one."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    extra = 0
+    if codes.size and int(codes.max()) > 0xFFFF:
+        astral = codes > 0xFFFF
+        extra = sum(1 for code in codes[astral].tolist() if _LETTER.match(chr(code)))
+        codes = codes[~astral]
+    counts = np.bincount(_letter_kinds()[codes], minlength=3)
+    letters = int(counts[1]) + int(counts[2]) + extra
+    return int(counts[2]) / letters if letters else 0.0
