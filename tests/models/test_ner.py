@@ -14,7 +14,10 @@ from akhbar.models.ner import (
     Lexicon,
     NerModel,
     default_model_path,
+    document_names,
     gazetteer_hash,
+    name_patterns,
+    propagate_names,
     read_model_archive,
     write_model_archive,
 )
@@ -53,6 +56,50 @@ def test_features_switch_off_clusters_and_gazetteer() -> None:
     features = Features(lexicon).sentence(["ببغداد", "والولايات", "المتحدة"])
     flat = [feature for token in features for feature in token]
     assert not [f for f in flat if f.startswith(("c", "sc", "g=", "G=", "-1G", "1G"))]
+
+
+def test_features_mark_short_organisation_names_given_names_and_letter_pairs() -> None:
+    features = Features(Lexicon()).sentence(["محاربة", "بداعش", "دونالد", "ترمب"])
+    assert "t=orgname" in features[1] and "1t=orgname" in features[0]  # the stem of بداعش
+    assert "t=given" in features[2] and "-1t=given" in features[3]
+    assert {"b=<ت", "b=تر", "b=رم", "b=مب", "b=ب>"} <= set(features[3])
+
+
+@pytest.mark.parametrize(
+    ("words", "tags", "expected"),
+    [
+        # a quoted name after an organisation head; a partial tag inside is replaced
+        ("حركة « عصائب أهل الحق » العراقية", "O O O O O O O", "O O B-ORG I-ORG I-ORG O O"),
+        ("صحيفة « ديفينس وان » الأميركية", "O O B-ORG O O O", "O O B-ORG I-ORG O O"),
+        ("حركة « زيد عمرو »", "O O B-PERS I-PERS O", "O O B-PERS I-PERS O"),  # a person stays
+        ("حركة « لا تنتهي", "O O O O", "O O O O"),  # no closing mark
+        # a ministry by portfolio and nationality, but not a minister's title
+        ("باسم الخارجية الأميركية نيد", "O O O B-PERS", "O B-ORG I-ORG B-PERS"),
+        ("وزارة الداخلية العراقية", "O O O", "B-ORG I-ORG I-ORG"),
+        ("وزير الخارجية الأميركية", "O O O", "O O O"),
+        # well-known names, clitics cut from the first word
+        ("لمجلس الأمن الدولي عند", "O O O O", "B-ORG I-ORG I-ORG O"),
+        ("في المنطقة الخضراء .", "O O O O", "O B-LOC I-LOC O"),
+        ("للأمم المتحدة", "B-ORG I-ORG", "B-ORG I-ORG"),
+        ("البيت الأبيض", "B-MISC I-MISC", "B-MISC I-MISC"),  # the CRF's decision stands
+    ],
+)
+def test_name_patterns(words: str, tags: str, expected: str) -> None:
+    assert name_patterns(words.split(), tags.split()) == expected.split()
+
+
+def test_document_names_are_tagged_where_a_sentence_missed_them() -> None:
+    first = ("قال", "ألبرت", "أينشتاين", "في", "برلين")
+    second = ("وكتب", "لأينشتاين", "صديقه", "من", "برلين", "و", "علي")
+    names = document_names([(first, ("O", "B-PERS", "I-PERS", "O", "B-LOC")), (("علي", "حسن"), ("B-PERS", "I-PERS"))])
+    assert names[("اينشتاين",)] == "PERS" and names[("برلين",)] == "LOC"
+    assert ("علي",) not in names  # too short a word to stand alone
+    tagged = propagate_names(second, ["O"] * 7, names)
+    assert tagged == ["O", "B-PERS", "O", "O", "B-LOC", "O", "O"]
+    # a surname right after a tagged given name joins it; a tie between kinds names nothing
+    assert propagate_names(("دونالد", "أينشتاين"), ("B-PERS", "O"), names) == ["B-PERS", "I-PERS"]
+    tie = document_names([(("الأهلي",), ("B-ORG",)), (("الأهلي",), ("B-LOC",))])
+    assert ("الاهلي",) not in tie
 
 
 def test_folds_are_contiguous_and_cover_everything() -> None:

@@ -20,8 +20,10 @@ import io
 import json
 import math
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -36,12 +38,15 @@ __all__ = [
     "Lexicon",
     "NerModel",
     "default_model_path",
+    "document_names",
     "gazetteer_hash",
+    "name_patterns",
+    "propagate_names",
     "read_model_archive",
     "write_model_archive",
 ]
 
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 MODEL_FILE = "ner-ar.zip"
 #: Neighbour positions whose words describe the current token.
 WINDOW = (-2, -1, 1, 2)
@@ -78,6 +83,24 @@ TRIGGERS: Mapping[str, frozenset[str]] = {
         "إذاعة مكتب صندوق منتدى رابطة نقابة أكاديمية كلية مستشفى ائتلاف تحالف سلطة الشركة الجامعة "
         "الوزارة الهيئة المنظمة الحزب الحركة الجمعية المجلس الاتحاد النادي البنك الوكالة الصحيفة"
     ),
+    # organisations news writes as one word: acronyms, short names, agencies, companies
+    "orgname": _normalized_set(
+        "داعش حماس الناتو ناتو النيتو أوبك اوبك طالبان اليونسكو يونسكو اليونيسف يونيسف الفيفا فيفا اليويفا "
+        "الأونروا أونروا الأونكتاد الفاو الإنتربول إنتربول اليوروبول الموساد الشاباك البنتاغون البنتاجون "
+        "الكونغرس الكونجرس الكنيست الكرملين الإليزيه الآسيان آسيان الإيسيسكو الألكسو الإسكوا إيكواس الإيكواس "
+        "أرامكو سابك أدنوك غوغل جوجل مايكروسوفت فيسبوك أمازون سامسونغ سامسونج تويوتا هواوي إنتل "
+        "رويترز واس قنا بترا سانا وام كونا إرنا سبوتنيك الحوثيون"
+    ),
+    # given names of foreign people as Arabic news transliterates them: the word after is a surname
+    "given": _normalized_set(
+        "جورج جون جو جوزيف دونالد ريتشارد مايكل مايك ديفيد بيتر بول جيمس روبرت توني أنتوني أنطوني نيد هيلاري "
+        "باراك كوندوليزا كولن ديك نانسي جيفري ستيفن ستيف مارك كريستوفر فرانسوا نيكولا إيمانويل أنجيلا "
+        "فلاديمير سيرغي بوريس تيريزا وليام ويليام هنري تشارلز إدوارد توماس جاك جان بيير ميشال ميشيل كارلوس "
+        "خوسيه خافيير لويس ماريو ماريا آنا أندرو أندريه ألكسندر دميتري ليونيد كيم شينزو جاستن سكوت ماثيو "
+        "كيفن برايان ريك أنطونيو فرانك هانز ولفغانغ غيرهارد هيلموت جيرار لوران فيليب رونالد بيل جيمي ليندون "
+        "دوايت هاري فرانكلين كامالا ليندسي ميت بيرني إليزابيث هيلين جوليا سارة ماري لويد ويندي إريك أليكس "
+        "أليكسي رجب أوليفر بنيامين إيهود أرييل شيمون إسحق"
+    ),
     # heads of place names
     "loc": _normalized_set(
         "مدينة محافظة منطقة ولاية دولة عاصمة بلدة قرية جزيرة جزر نهر بحر جبل إقليم مقاطعة حي شارع ميناء "
@@ -85,6 +108,45 @@ TRIGGERS: Mapping[str, frozenset[str]] = {
         "المدينة المحافظة المنطقة الولاية الدولة العاصمة البلدة القرية"
     ),
 }
+
+
+#: Name patterns the CRF misses, applied to its tags (:func:`name_patterns`); hand-written.
+#: Heads after which a name in quotation marks is an organisation: حركة «عصائب أهل الحق».
+_QUOTED_NAME_HEADS = _normalized_set(
+    "صحيفة جريدة مجلة موقع قناة وكالة حركة حزب تنظيم جماعة منظمة جمعية شركة فصيل ميليشيا مليشيا ائتلاف "
+    "تحالف تيار جبهة كتلة مؤسسة هيئة نادي فريق منتدى مركز"
+)
+_OPEN_QUOTES = frozenset({'"', "«", "“"})
+_CLOSE_QUOTES = frozenset({'"', "»", "”"})
+#: A ministry named by its portfolio and a nationality: الخارجية الأميركية (not after وزير: a role).
+_MINISTRIES = _normalized_set("الخارجية الداخلية الدفاع الخزانة العدل")
+_MINISTER = _normalized_set("وزير وزيرة وزيرا لوزير ووزير بوزير ووزيرة لوزيرة وكيل مساعد نائب")
+_MINISTRY = _normalized_set("وزارة لوزارة بوزارة ووزارة")
+#: Well-known multi-word names of current news that ANERcorp (2006 news) rarely or never tags.
+_KNOWN_NAMES: Mapping[tuple[str, ...], str] = {
+    tuple(normalize(name).split()): kind
+    for kind, names in (
+        (
+            "LOC",
+            "المنطقة الخضراء|الضفة الغربية|قطاع غزة|الشرق الأوسط|البحر المتوسط|البحر الأحمر|الخليج العربي|"
+            "القرن الأفريقي|شبه الجزيرة العربية|آسيا الوسطى|أمريكا اللاتينية|أميركا اللاتينية",
+        ),
+        (
+            "ORG",
+            "مجلس الأمن الدولي|مجلس الأمن|الأمم المتحدة|الاتحاد الأوروبي|الاتحاد الأفريقي|جامعة الدول العربية|"
+            "حلف شمال الأطلسي|الحشد الشعبي|البنك الدولي|صندوق النقد الدولي|منظمة الصحة العالمية|"
+            "الوكالة الدولية للطاقة الذرية|محكمة العدل الدولية|المحكمة الجنائية الدولية|الصليب الأحمر|"
+            "الهلال الأحمر|منظمة التحرير الفلسطينية|السلطة الفلسطينية|مجلس التعاون الخليجي|"
+            "منظمة التعاون الإسلامي|الكونغرس الأميركي|وزارة الخارجية الأميركية",
+        ),
+        ("MISC", "البيت الأبيض"),  # as ANERcorp tags it
+    )
+    for name in names.split("|")
+}
+_KNOWN_LONGEST = max(map(len, _KNOWN_NAMES))
+
+
+_TRIGGER_WORDS = frozenset().union(*TRIGGERS.values())
 
 
 def gazetteer_hash(key: str) -> int:
@@ -172,6 +234,10 @@ class Features:
             for size in (2, 3):
                 if len(stem) > size:
                     own.append(f"p{size}={stem[:size]}")
+            if len(stem) >= 4:
+                # letter pairs: transliterated foreign names have pairs native words rarely have
+                bounded = f"<{stem}>"
+                own += [f"b={bounded[index : index + 2]}" for index in range(len(bounded) - 1)]
         if norm in self._stopwords or stem in self._stopwords:
             own.append("stop")
         if shape == "ar":
@@ -275,6 +341,156 @@ class Features:
             features.extend(pairs)
             result.append(features)
         return result
+
+
+@lru_cache(maxsize=_CACHE_LIMIT)
+def _analysis(token: str) -> tuple[str, str, str]:
+    """(normalized word, proclitics, stem) of a token."""
+    norm = normalize(token) or token
+    if len(norm) >= 3 and norm.isalpha():
+        prefix, stem = split_clitics(norm)
+        return norm, prefix, stem
+    return norm, "", norm
+
+
+def _set_span(tags: list[str], start: int, end: int, kind: str) -> None:
+    tags[start] = f"B-{kind}"
+    for index in range(start + 1, end):
+        tags[index] = f"I-{kind}"
+
+
+def _whole(tags: Sequence[str], start: int, end: int) -> bool:
+    """No entity of ``tags`` crosses the borders of [start, end)."""
+    return not tags[start].startswith("I-") and not (end < len(tags) and tags[end].startswith("I-"))
+
+
+def name_patterns(tokens: Sequence[str], tags: Sequence[str]) -> list[str]:
+    """IOB2 ``tags`` with three hand-written patterns added where the CRF left words untagged:
+
+    - a name in quotation marks after an organisation head: حركة «عصائب أهل الحق», صحيفة «ديفينس
+      وان» (the quoted words become ORG, replacing any partial tags unless one is a person);
+    - a ministry by portfolio and nationality, not after a minister's title: الخارجية الأميركية;
+    - a well-known multi-word name (``_KNOWN_NAMES``), the first word's proclitics cut: لمجلس الأمن.
+
+    Measured on cross-validation (see the model card): together +0.2 F1 points.
+    """
+    result = list(tags)
+    length = len(tokens)
+    words = [_analysis(token) for token in tokens]
+    for index, (norm, prefix, stem) in enumerate(words):
+        if (
+            (stem in _QUOTED_NAME_HEADS or norm in _QUOTED_NAME_HEADS)
+            and index + 2 < length
+            and tokens[index + 1] in _OPEN_QUOTES
+        ):
+            end = -1
+            for inside in range(index + 2, min(length, index + 8)):
+                if tokens[inside] in _CLOSE_QUOTES:
+                    end = inside
+                    break
+                if not words[inside][0].isalpha():
+                    break
+            start = index + 2
+            if (
+                end > start
+                and not any(tag.endswith("PERS") for tag in result[start:end])
+                and _whole(result, start, end)
+            ):
+                _set_span(result, start, end, "ORG")
+        if index + 1 < length and result[index] == "O" and result[index + 1] == "O":
+            portfolio = norm[len(prefix) - 2 :] if prefix.endswith("ال") else norm
+            adjective = words[index + 1][0]
+            if (
+                portfolio in _MINISTRIES
+                and adjective.startswith("ال")
+                and len(adjective) >= 6
+                and adjective.endswith(("يه", "ي"))
+                and adjective not in _MINISTRIES
+            ):
+                before = words[index - 1][0] if index else ""
+                if before not in _MINISTER:
+                    start = index - 1 if before in _MINISTRY and result[index - 1] == "O" else index
+                    _set_span(result, start, index + 2, "ORG")
+    index = 0
+    while index < length:
+        matched = 0
+        norm, prefix, stem = words[index]
+        first = "ال" + stem if prefix.endswith(("ال", "لل")) else (stem if prefix else norm)
+        for size in range(min(_KNOWN_LONGEST, length - index), 1, -1):
+            kind = _KNOWN_NAMES.get((first, *(word[0] for word in words[index + 1 : index + size])))
+            if kind:
+                if all(tag == "O" for tag in result[index : index + size]) and _whole(result, index, index + size):
+                    _set_span(result, index, index + size, kind)
+                matched = size
+                break
+        index += matched or 1
+    return result
+
+
+def _name_key(token: str) -> str:
+    """A token as a name: normalized, proclitics cut (the article kept: لل → ال)."""
+    norm, prefix, stem = _analysis(token)
+    if prefix.endswith(("ال", "لل")):
+        return "ال" + stem
+    return stem if prefix else norm
+
+
+#: A word of a longer person name shorter than this is not remembered alone (بن, أبو, علي …).
+_MIN_NAME_WORD = 4
+
+
+def document_names(sentences: Iterable[tuple[Sequence[str], Sequence[str]]]) -> dict[tuple[str, ...], str]:
+    """The names a document's tagged sentences (tokens, IOB2 tags) contain: the words of each
+    mention (as :func:`_name_key`) → its kind, the most frequent one (a tie names nothing); each word
+    of a several-word person name (of 4 letters or more, no stopword or trigger) counts alone too."""
+    counts: dict[tuple[str, ...], Counter[str]] = {}
+    for tokens, tags in sentences:
+        keys = [_name_key(token) for token in tokens]
+        for chunk in chunks(tags):
+            words = tuple(keys[chunk.start : chunk.end])
+            counts.setdefault(words, Counter())[chunk.kind] += 1
+            if chunk.kind == "PERS" and len(words) > 1:
+                for word in words:
+                    if _nameable(word):
+                        counts.setdefault((word,), Counter())[chunk.kind] += 1
+    names: dict[tuple[str, ...], str] = {}
+    for words, kinds in counts.items():
+        ranked = kinds.most_common(2)
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            names[words] = ranked[0][0]
+    return names
+
+
+def _nameable(word: str) -> bool:
+    return len(word) >= _MIN_NAME_WORD and word not in stopwords() and word not in _TRIGGER_WORDS
+
+
+def propagate_names(tokens: Sequence[str], tags: Sequence[str], names: Mapping[tuple[str, ...], str]) -> list[str]:
+    """``tags`` with the document's ``names`` (:func:`document_names`) tagged where the sentence
+    left them untagged, longest first: a name tagged once in an article is tagged everywhere in it
+    (أينشتاين after ألبرت أينشتاين). A person's word right after a person joins that mention."""
+    result = list(tags)
+    if not names:
+        return result
+    keys = [_name_key(token) for token in tokens]
+    longest = max(map(len, names))
+    length = len(tokens)
+    index = 0
+    while index < length:
+        matched = 0
+        for size in range(min(longest, length - index), 0, -1):
+            kind = names.get(tuple(keys[index : index + size]))
+            if kind is None or (size == 1 and not _nameable(keys[index])):
+                continue
+            if all(tag == "O" for tag in result[index : index + size]) and _whole(result, index, index + size):
+                if kind == "PERS" and index and result[index - 1].endswith("-PERS"):
+                    result[index : index + size] = ["I-PERS"] * size
+                else:
+                    _set_span(result, index, index + size, kind)
+                matched = size
+                break
+        index += matched or 1
+    return result
 
 
 def to_iobes(tags: Sequence[str]) -> list[str]:
@@ -399,4 +615,11 @@ class NerModel:
         if self._tagger is None or self._features is None:
             self.setup()
         assert self._tagger is not None and self._features is not None
-        return to_iob2(self._tagger.tag(self._features.sentence(words)))
+        return name_patterns(words, to_iob2(self._tagger.tag(self._features.sentence(words))))
+
+    def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """IOB2 tags for the sentences of one document: each sentence tagged alone, then the names
+        found anywhere in the document tagged where a sentence missed them (:func:`propagate_names`)."""
+        tagged = [self.tag_words(words) for words in sentences]
+        names = document_names(zip(sentences, tagged, strict=True))
+        return [propagate_names(words, tags, names) for words, tags in zip(sentences, tagged, strict=True)]

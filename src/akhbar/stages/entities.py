@@ -73,11 +73,9 @@ class EntityTagger:
         """Mentions in ``text`` in text order, with offsets into ``text``."""
         self.model.setup()
         mentions: list[Mention] = []
-        for sentence_start, sentence_end in split_sentences(text):
-            tokens = _tokens(text, sentence_start, sentence_end)
-            if not tokens:
-                continue
-            tags = self.model.tag_words([text[start:end] for start, end, _ in tokens])
+        sentences = [tokens for start, end in split_sentences(text) if (tokens := _tokens(text, start, end))]
+        tagged = self.model.tag_document([[text[start:end] for start, end, _ in tokens] for tokens in sentences])
+        for tokens, tags in zip(sentences, tagged, strict=True):
             for chunk in chunks(tags):
                 words = [token for token in tokens[chunk.start : chunk.end] if token[2]]
                 if not words or chunk.kind not in _KINDS:
