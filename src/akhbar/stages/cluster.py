@@ -41,7 +41,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from operator import mul
+from operator import mul, neg
 
 import numpy as np
 import numpy.typing as npt
@@ -59,6 +59,7 @@ _ARCHIVE_TERMS = 40  # terms an archived story keeps (and is indexed by)
 _NEIGHBOURS = 40  # articles scored per new article: those sharing most of its distinctive terms
 _MEMBERS_SCANNED = 32  # an event's newest articles compared one by one
 _MAX_DOCUMENT_SHARE = 0.05  # terms in more than this share of documents are not used to find candidates
+_POOL_RESERVE = 150  # terms a cluster's pool keeps beyond its centroid's (see _Pool)
 _SCALE = 1_000_000  # vector weights are stored as integer micro-units: sums and differences are exact
 
 #: the scorer's features, in the order of ``ClusterConfig.weights()``
@@ -83,7 +84,11 @@ def _top(weights: Mapping[str, float], keep: int) -> list[tuple[float, str]]:
 def _normalized(weights: Mapping[str, float], keep: int) -> Vector:
     """The ``keep`` heaviest terms, scaled to unit length (in that order: heaviest first). Integer
     weights (a cluster's summed micro-units) give what their float values give."""
-    top = _top(weights, keep)
+    return _unit(_top(weights, keep))
+
+
+def _unit(top: list[tuple[float, str]]) -> Vector:
+    """``_normalized`` of the heaviest (weight, term) pairs, heaviest first."""
     floats = [(float(w), term) for w, term in top]
     norm = math.sqrt(sum(w * w for w, _ in floats)) or 1.0
     return {term: w / norm for w, term in floats}
@@ -94,6 +99,43 @@ def cosine(a: Vector, b: Vector) -> float:
     ``math.fsum``, which is exact-rounded and so does not depend on set order (nor on hash seeds)."""
     shared = a.keys() & b.keys()
     return math.fsum(map(mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
+
+
+class _Pool:
+    """The terms that can be among a cluster's ``_CENTROID_TERMS`` heaviest, so that a centroid is
+    ranked over a few hundred terms instead of all of a big story's.
+
+    Invariant: every term of the cluster outside ``terms`` weighs at most ``bound`` (a (weight,
+    term) key; None: there is no such term). Adding an article puts its terms in the pool (their
+    weights grew); removing one keeps the invariant by itself (weights only fell). When the pool's
+    ``keep``-th heaviest term is above the bound, the pool's top is the cluster's top; otherwise
+    every term is ranked again."""
+
+    __slots__ = ("bound", "terms")
+
+    def __init__(self) -> None:
+        self.terms: list[str] | None = None  # None: not computed yet, rank every term
+        self.bound: tuple[float, str] | None = None
+
+    def add(self, terms: Iterable[str]) -> None:
+        if self.terms is not None:
+            self.terms.extend(terms)
+
+    def top(self, weights: Mapping[str, float], keep: int) -> list[tuple[float, str]]:
+        """The ``keep`` heaviest (weight, term) pairs, heaviest first: ``_top(weights, keep)``."""
+        reserve = keep + _POOL_RESERVE
+        if self.terms is not None:
+            ranked = sorted([(weights[t], t) for t in dict.fromkeys(self.terms) if t in weights], reverse=True)
+            bound = self.bound
+            if bound is None or (len(ranked) >= keep and ranked[keep - 1] > bound):
+                if len(ranked) > reserve:
+                    self.bound = ranked[reserve] if bound is None else max(bound, ranked[reserve])
+                self.terms = [term for _, term in ranked[:reserve]]
+                return ranked[:keep]
+        ranked = _top(weights, reserve + 1)
+        self.bound = ranked[reserve] if len(ranked) > reserve else None
+        self.terms = [term for _, term in ranked[:reserve]]
+        return ranked[:keep]
 
 
 def _quantized(vector: Vector) -> dict[str, int]:
@@ -200,11 +242,8 @@ class _Cluster:
     _title: Vector | None = None
     _times: list[tuple[datetime, str]] = field(default_factory=list)  # heap of members' (time, id); stale ones too
     _zeros: bool = False  # a member brought a weight of 0 micro-units (only a full sweep removes it)
-    # Since the centroids were last computed, only articles were added (and these): weights only
-    # grew, so the new top terms are among the old ones and the added articles' (see ``_centroids``).
-    _added: list[Document] | None = None
-    _last_top: tuple[str, ...] | None = None  # the terms of the centroids last computed
-    _last_title_top: tuple[str, ...] | None = None
+    _pool: _Pool = field(default_factory=_Pool)  # the terms that can be in the centroid's top
+    _title_pool: _Pool = field(default_factory=_Pool)
     _arrays: tuple[Arrays, Arrays] | None = None  # the centroids as term ids (the clusterer fills it in)
 
     def add(self, doc: Document) -> None:
@@ -220,8 +259,8 @@ class _Cluster:
         self.first = doc.time if self.first is None else min(self.first, doc.time)
         self.last = doc.time if self.last is None else max(self.last, doc.time)
         heapq.heappush(self._times, (doc.time, doc.id))
-        if self._added is not None:
-            self._added.append(doc)
+        self._pool.add(quantized)
+        self._title_pool.add(quantized_title)
         self._vector = self._title = None
 
     def remove(self, doc: Document) -> None:
@@ -248,35 +287,20 @@ class _Cluster:
             self.first = times[0][0]
             if doc.time == self.last:
                 self.last = max(m.time for m in members.values())
-        self._added = None
         self._vector = self._title = None
 
     def _centroids(self) -> None:
-        """Compute both centroids: the ``_CENTROID_TERMS`` heaviest terms of the summed weights.
-
-        After additions only, no term outside the last top terms and the added articles' terms can
-        have entered the top (every weight grew or stayed, the others' did not move), so only those
-        are ranked: the same top as ranking every term, found without sorting a big story's terms."""
-        previous, previous_title, added = self._last_top, self._last_title_top, self._added
+        """Compute both centroids: the ``_CENTROID_TERMS`` heaviest terms of the summed weights,
+        ranked over the pools of terms that can be among them (see ``_Pool``)."""
         alone = _alone(self)
         if alone is not None and alone.alone:
             vector, title = alone.alone[0]  # its weights are exactly the article's
-        elif added is not None and previous is not None and previous_title is not None:
-            terms = set(previous)
-            title_terms = set(previous_title)
-            for doc in added:
-                terms.update(doc.vector)
-                title_terms.update(doc.title)
-            weights, title_weights = self.weights, self.title_weights
-            vector = _normalized({t: weights[t] for t in terms if t in weights}, _CENTROID_TERMS)
-            title = _normalized({t: title_weights[t] for t in title_terms if t in title_weights}, _CENTROID_TERMS)
         else:
-            vector = _normalized(self.weights, _CENTROID_TERMS)
-            title = _normalized(self.title_weights, _CENTROID_TERMS)
-        if alone is not None and not alone.alone:
-            alone.alone.append((vector, title))
+            vector = _unit(self._pool.top(self.weights, _CENTROID_TERMS))
+            title = _unit(self._title_pool.top(self.title_weights, _CENTROID_TERMS))
+            if alone is not None:
+                alone.alone.append((vector, title))
         self._vector, self._title, self._arrays = vector, title, None
-        self._last_top, self._last_title_top, self._added = tuple(vector), tuple(title), []
 
     @property
     def vector(self) -> Vector:
@@ -419,11 +443,18 @@ class StoryClusterer:
         title = _normalized(self._weights(Counter(title_terms)), self.cfg.max_terms)
         limit = max(10, int(_MAX_DOCUMENT_SHARE * self.documents))
         frequency = self.document_frequency.get
-        keys = tuple(
-            [t for t in sorted(vector, key=lambda t: (-vector[t], t)) if frequency(t, 0) <= limit][
-                : self.cfg.candidate_terms
-            ]
-        )
+        wanted = self.cfg.candidate_terms
+        found: list[str] = []  # the heaviest terms (ties: in term order) not too common to look up by
+        ranked = (term for _, term in sorted(zip(map(neg, vector.values()), vector, strict=True)))
+        if wanted > 0:  # stop at the wanted number, without looking up the other terms' frequencies
+            for term in ranked:
+                if frequency(term, 0) <= limit:
+                    found.append(term)
+                    if len(found) == wanted:
+                        break
+        else:  # (a slice's meaning, as a setting of 0 or less always had)
+            found = [term for term in ranked if frequency(term, 0) <= limit][:wanted]
+        keys = tuple(found)
         return Document(
             article.id,
             article.source,
