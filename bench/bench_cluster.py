@@ -1,10 +1,13 @@
 """Clustering benchmark: whole-pipeline throughput, then assignment latency as the index grows.
 
-Usage: python bench/bench_cluster.py [--articles 100000] [PATH ...]
+Usage: python bench/bench_cluster.py [--articles 100000] [--no-extract] [--skip-latency] [PATH ...]
        (default input: ../shared/data/saudinewsnet/dataset/*.zip)
 
 1. ``service.ingest`` of the input with clustering (read, clean, normalize, the ingest pipeline's
    other stages, store, cluster) in this one process: articles/s and peak resident memory.
+   ``--no-extract`` switches entity and quote extraction and the search index off (issue #4's
+   path; ``bench/bench_ingest.py --throughput`` times it stage by stage); the stored articles, and
+   so the latency runs below, are the same.
 2. Latency: the stored articles are replayed through one ``StoryClusterer`` again and again, each
    copy shifted later in time by the archive's span (new ids), until ``--articles`` have been
    assigned; every ``assign`` is timed. Printed for the first 10,000 and the last 10,000 articles:
@@ -80,10 +83,12 @@ def main() -> None:
     parser.add_argument("paths", nargs="*")
     parser.add_argument("--articles", type=int, default=100_000, help="articles assigned in the latency runs")
     parser.add_argument("--skip-latency", action="store_true")
+    parser.add_argument("--no-extract", action="store_true", help="no entities, quotes or search index at ingest")
     args = parser.parse_args()
     paths = args.paths or [str(p) for p in sorted((REPO.parent / "shared/data/saudinewsnet/dataset").glob("*.zip"))]
     with tempfile.TemporaryDirectory() as folder:
-        settings = load_settings(db=Path(folder) / "bench.db")
+        off = {"extract": {"entities": False, "quotes": False}, "ingest": {"search_index": False}}
+        settings = load_settings(db=Path(folder) / "bench.db", **(off if args.no_extract else {}))
         started, cpu_started = time.perf_counter(), time.process_time()
         summary = service.ingest(paths, settings)
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
