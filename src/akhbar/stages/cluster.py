@@ -66,7 +66,7 @@ _SCALE = 1_000_000  # vector weights are stored as integer micro-units: sums and
 FEATURES = ("centroid", "member", "title", "keys", "outlet", "gap", "entities")
 
 Vector = dict[str, float]
-Arrays = tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]  # a vector as term ids and weights
+Arrays = tuple[npt.NDArray[np.int32], npt.NDArray[np.float64]]  # a vector as term ids and weights
 
 
 def _top(weights: Mapping[str, float], keep: int) -> list[tuple[float, str]]:
@@ -155,7 +155,10 @@ class _TermIds:
 
     def arrays(self, vector: Vector) -> Arrays:
         ids = self.ids
-        index = np.fromiter([ids.setdefault(term, len(ids)) for term in vector], dtype=np.int64, count=len(vector))
+        new = [term for term in vector if term not in ids]  # next ids, in the vector's order
+        if new:
+            ids.update(zip(new, range(len(ids), len(ids) + len(new)), strict=True))
+        index = np.fromiter(map(ids.__getitem__, vector), dtype=np.int32, count=len(vector))
         return index, np.fromiter(vector.values(), dtype=np.float64, count=len(vector))
 
     def cosines(self, vector: Arrays, others: list[Arrays]) -> list[float]:
@@ -204,6 +207,7 @@ class Document:
     # candidates are such clusters, and a story and its first event are the same one
     alone: list[tuple[Vector, Vector]] = field(default_factory=list, compare=False, repr=False)
     alone_arrays: list[tuple[Arrays, Arrays]] = field(default_factory=list, compare=False, repr=False)
+    nonzero: bool | None = None  # no weight of ``vector`` or ``title`` is 0 in micro-units (None: unknown)
 
 
 def _add_counts(counter: dict[str, int], counts: Mapping[str, int]) -> None:
@@ -254,7 +258,7 @@ class _Cluster:
         if doc.entities:
             self.entities.update(doc.entities)
         self.sources[doc.source] += 1
-        if 0 in quantized.values() or 0 in quantized_title.values():
+        if not doc.nonzero and (doc.nonzero is False or 0 in quantized.values() or 0 in quantized_title.values()):
             self._zeros = True  # never in practice: every weight of a unit vector of ≤ 250 terms is far above 1e-6
         self.first = doc.time if self.first is None else min(self.first, doc.time)
         self.last = doc.time if self.last is None else max(self.last, doc.time)
@@ -325,14 +329,24 @@ def _alone(cluster: _Cluster) -> Document | None:
     if len(cluster.members) != 1:
         return None
     doc = next(iter(cluster.members.values()))
+    if doc.nonzero is not None:
+        return doc if doc.nonzero else None
     quantized, quantized_title = _quantized_of(doc)
     return None if 0 in quantized.values() or 0 in quantized_title.values() else doc
 
 
 def _quantized_of(doc: Document) -> tuple[dict[str, int], dict[str, int]]:
+    """``_quantized`` of the article's vector and title (from their arrays when it has them: numpy's
+    ``rint`` rounds the same products half to even, as ``round`` does; nothing more is kept per article)."""
     if doc.quantized is not None and doc.quantized_title is not None:
         return doc.quantized, doc.quantized_title
+    if doc.arrays is not None and doc.title_arrays is not None:
+        return _quantized_array(doc.vector, doc.arrays[1]), _quantized_array(doc.title, doc.title_arrays[1])
     return _quantized(doc.vector), _quantized(doc.title)
+
+
+def _quantized_array(vector: Vector, weights: npt.NDArray[np.float64]) -> dict[str, int]:
+    return dict(zip(vector, np.rint(weights * _SCALE).astype(np.int64).tolist(), strict=True))
 
 
 @dataclass(slots=True)
@@ -455,6 +469,7 @@ class StoryClusterer:
         else:  # (a slice's meaning, as a setting of 0 or less always had)
             found = [term for term in ranked if frequency(term, 0) <= limit][:wanted]
         keys = tuple(found)
+        arrays, title_arrays = self._term_ids.arrays(vector), self._term_ids.arrays(title)
         return Document(
             article.id,
             article.source,
@@ -464,10 +479,12 @@ class StoryClusterer:
             title,
             keys,
             self.entities(article),
-            _quantized(vector),
-            _quantized(title),
-            self._term_ids.arrays(vector),
-            self._term_ids.arrays(title),
+            None,  # quantized from the arrays when needed (see _quantized_of)
+            None,
+            arrays,
+            title_arrays,
+            # round(w * _SCALE) is 0 exactly when w * _SCALE <= 0.5 (w >= 0; the product is monotonic)
+            nonzero=all(float(w.min(initial=1.0)) * _SCALE > 0.5 for _, w in (arrays, title_arrays)),
         )
 
     def _arrays(self, doc: Document) -> tuple[Arrays, Arrays]:
