@@ -110,6 +110,8 @@ class Split:
         service.read_file = self.wrap("read input", service.read_file)  # type: ignore[assignment]
         service.learn_outlet_boilerplate = self.wrap("learn outlet lines", service.learn_outlet_boilerplate)  # type: ignore[assignment]
         service.link_entities = self.wrap("link entities", service.link_entities)  # type: ignore[assignment]
+        if hasattr(service, "group_story_quotes"):
+            service.group_story_quotes = self.wrap("group quotes", service.group_story_quotes)  # type: ignore[assignment]
         if hasattr(service, "article_agency"):
             service.article_agency = self.wrap("dedupe", service.article_agency)  # type: ignore[assignment]
         for owner, names, part in (
