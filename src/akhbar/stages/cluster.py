@@ -677,10 +677,9 @@ class StoryClusterer:
         hits: Counter[str] = Counter()
         for key in doc.keys:
             hits.update(self.postings.get(key, ()))
-        ranked = [
-            article_id
-            for article_id, _ in heapq.nsmallest(_NEIGHBOURS, hits.items(), key=lambda item: (-item[1], item[0]))
-        ]
+        # most shared terms first, ties by id: heapq.nsmallest's order, sorted as (-count, id) tuples in C
+        ranked = [article_id for _, article_id in sorted(zip(map(neg, hits.values()), hits, strict=True))]
+        del ranked[_NEIGHBOURS:]
         window = self.window_documents
         return list(zip(ranked, self._cosines(doc, [window[article_id] for article_id in ranked]), strict=True))
 
