@@ -150,12 +150,13 @@ _AGENCY_TAIL = re.compile(r"\s+و\s*(?P<agency>\S+(?:\s\S+){0,2})$")
 
 
 def whitespace_key(line: str) -> str:
-    """The key under which outlet boilerplate lines are learned and looked up."""
-    return _SPACE.sub(" ", line).strip()
+    """The key under which outlet boilerplate lines are learned and looked up: whitespace runs made
+    one space, none at the ends (``str.split`` splits where ``_SPACE`` matches, on every code point)."""
+    return " ".join(line.split())
 
 
 def _line_key(text: str) -> str:
-    return _SPACE.sub(" ", normalize(text)).strip()
+    return " ".join(normalize(text).split())
 
 
 def _ends_with(text: str, marks: frozenset[str]) -> bool:
