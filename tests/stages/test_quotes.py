@@ -301,7 +301,7 @@ def test_stored_group_ids_rebuild_the_same_groups_without_comparing_again() -> N
         [(v.quote.article_id, v.text, v.exact, v.added, v.missing) for v in g.versions] for g in computed
     ]
     assert [g.id for g in rebuilt] == [stored_id[g.versions[0].quote] for g in computed]
-    assert groups_by_id(stored[:-1] + [pairs[-1]]) is None  # one quote without a stored group
+    assert groups_by_id([*stored[:-1], pairs[-1]]) is None  # one quote without a stored group
 
 
 def test_group_ids_are_deterministic() -> None:

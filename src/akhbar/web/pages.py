@@ -349,10 +349,10 @@ def build_router(settings: Settings) -> APIRouter:
         for article in detail.articles:
             by_outlet[article.source].append(article)
         columns = sorted(by_outlet.items(), key=lambda item: (-len(item[1]), item[0]))
+        # the service orders groups most widely carried first
         shared_groups = [group for group in detail.quotes if len(group.sources) > 1]
-        # the most widely carried first (stable: the service's order breaks ties)
-        shared_groups.sort(key=lambda group: (-len(group.sources), -len(group.versions)))
         single = [group for group in detail.quotes if len(group.sources) <= 1]
+        shared_total, single_total = len(shared_groups), len(single)
         named = entity_groups(list(zip(detail.entities, detail.entity_mentions, strict=False)))
         truncated = not full and (
             any(len(articles) > ARTICLES_PER_OUTLET for _, articles in columns)
@@ -379,9 +379,9 @@ def build_router(settings: Settings) -> APIRouter:
             event_numbers=event_numbers,
             lead=lead,
             shared_quotes=shared,
-            shared_total=sum(1 for group in detail.quotes if len(group.sources) > 1),
+            shared_total=shared_total,
             single_quotes=single,
-            single_total=sum(1 for group in detail.quotes if len(group.sources) <= 1),
+            single_total=single_total,
             truncated=truncated,
         )
 
