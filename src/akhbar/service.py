@@ -7,12 +7,13 @@ Nothing here knows about typer, FastAPI or Jinja2; progress is reported through 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import astuple, dataclass, replace
 from datetime import datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -185,6 +186,7 @@ def cluster(settings: Settings, rebuild: bool = False, progress: Progress | None
             store.reset_clusters()
         pending_ids = store.unclustered_ids()
         if not pending_ids:
+            build_story_views(store, progress=progress)  # a database from before story views had none
             return ClusterSummary(0, 0, store.count_stories(), time.perf_counter() - started)
         clusterer = StoryClusterer(settings.cluster)
         duplicates = DuplicateIndex(settings.dedupe)
@@ -410,6 +412,8 @@ class QuoteWording:
     added: tuple[str, ...] = ()
     missing: tuple[str, ...] = ()
     differences: tuple[tuple[int, int], ...] = ()
+    #: the reference's words this wording lacks, as the reference writes them (display text of ``missing``)
+    missing_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -450,6 +454,10 @@ class StoryDetail:
     entities_extracted: bool = False
     quotes_extracted: bool = False
     entity_mentions: tuple[int, ...] = ()
+    #: how many quote groups the story has that several outlets carry / that one carries (``quotes``
+    #: may hold only the first of each when ``story_detail`` was given limits)
+    shared_groups: int = 0
+    single_groups: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -521,14 +529,38 @@ def _activity(times: Sequence[datetime]) -> tuple[int, ...]:
     return tuple(buckets)
 
 
-def story_detail(settings: Settings, story_id: str) -> StoryDetail:
-    """One story: its events (oldest first) and articles (in time order)."""
+def story_detail(
+    settings: Settings, story_id: str, shared_limit: int | None = None, single_limit: int | None = None
+) -> StoryDetail:
+    """One story: its events (oldest first) and articles (in time order, without raw text and
+    removed lines: ``get_article`` has those), its entities and its quotes grouped across outlets.
+
+    ``quotes`` holds every group, or with ``shared_limit``/``single_limit`` only the first so many of
+    the groups carried by several outlets / by one (``shared_groups``/``single_groups`` count all).
+    The groups and entity counts come from the story's stored view (``build_story_views``) when it
+    has one, else they are worked out here: the same result either way."""
     with Store(settings.db) as store:
         row = store.story(story_id)
         events = tuple(store.events_of_story(story_id))
-        articles = tuple(sa.article for sa in store.articles_of_story(story_id))
-        found = store.quotes_of_story(story_id)
-        named = store.entities_of_story(story_id)
+        articles = tuple(store.story_articles_brief(story_id))
+        by_id = {a.id: a for a in articles}
+        view = _stored_story_view(store, story_id, by_id, shared_limit, single_limit)
+        if view is None:
+            groups, counts = _story_view(store, story_id, by_id)
+            shared = [group for group in groups if len(group.sources) > 1]
+            single = [group for group in groups if len(group.sources) <= 1]
+            view = (
+                (*shared[:shared_limit], *single[:single_limit]),
+                counts,
+                len(shared),
+                len(single),
+            )
+        quotes, counts, shared_total, single_total = view
+        entities = store.entities_by_id([entity_id for entity_id, _ in counts])
+        named = sorted(
+            ((entities[entity_id], n) for entity_id, n in counts if entity_id in entities),
+            key=lambda pair: (-pair[1], pair[0].name, pair[0].id),
+        )
         extracted = bool(named) or store.has_entities()
     return StoryDetail(
         story=row,
@@ -536,10 +568,128 @@ def story_detail(settings: Settings, story_id: str) -> StoryDetail:
         articles=articles,
         entities=tuple(entity for entity, _ in named),
         entity_mentions=tuple(count for _, count in named),
-        quotes=quote_groups(found, {a.id: a for a in articles}),
+        quotes=quotes,
         entities_extracted=extracted,
         quotes_extracted=True,
+        shared_groups=shared_total,
+        single_groups=single_total,
     )
+
+
+# -- story views --
+# What a story page needs that is costly to work out (quotes grouped across outlets with each
+# wording's differences; entity mention counts) is computed once when the story changes and stored
+# as JSON (tables story_views and story_view_quotes; triggers there delete a view whenever what it
+# was built from changes). Article fields (outlet, title, time) and entity rows are not copied into
+# it: they are read fresh.
+
+_VIEW_FORMAT = 1
+
+
+def _story_view(
+    store: Store, story_id: str, articles: dict[str, Article]
+) -> tuple[tuple[QuoteGroupView, ...], list[tuple[str, int]]]:
+    """A story's quote groups (page order) and (entity id, mentions) counts, worked out from the store."""
+    return quote_groups(store.quotes_of_story(story_id), articles), store.entity_counts_of_story(story_id)
+
+
+def build_story_views(
+    store: Store, story_ids: Iterable[str] | None = None, progress: Progress | None = None, batch: int = 50
+) -> int:
+    """Work out and store the view of each story that has none (or of each of ``story_ids``);
+    returns how many were stored. Each batch is read and written in one transaction, so no view
+    is stored from data another writer changed meanwhile."""
+    progress = progress or NoProgress()
+    ids = store.stories_without_view() if story_ids is None else sorted(set(story_ids))
+    if not ids:
+        return 0
+    progress.start("preparing story pages", len(ids))
+    for chunk_start in range(0, len(ids), batch):
+        chunk = ids[chunk_start : chunk_start + batch]
+        with store.transaction():
+            for story_id in chunk:
+                groups, counts = _story_view(store, story_id, {a.id: a for a in store.story_articles_brief(story_id)})
+                shared = sum(1 for group in groups if len(group.sources) > 1)
+                header = {"format": _VIEW_FORMAT, "entities": counts, "shared": shared, "single": len(groups) - shared}
+                store.save_story_view(
+                    story_id,
+                    json.dumps(header, ensure_ascii=False),
+                    [(len(group.sources) > 1, _encode_group(group)) for group in groups],
+                )
+        progress.advance(len(chunk))
+    progress.stop()
+    return len(ids)
+
+
+def _encode_group(group: QuoteGroupView) -> str:
+    versions = [
+        [
+            list(astuple(w.quote)),
+            w.text,
+            w.exact,
+            list(w.added),
+            list(w.missing),
+            [list(span) for span in w.differences],
+            list(w.missing_words),
+        ]
+        for w in group.versions
+    ]
+    return json.dumps([group.id, group.speaker, group.channel, versions], ensure_ascii=False)
+
+
+def _stored_story_view(
+    store: Store,
+    story_id: str,
+    articles: dict[str, Article],
+    shared_limit: int | None,
+    single_limit: int | None,
+) -> tuple[tuple[QuoteGroupView, ...], list[tuple[str, int]], int, int] | None:
+    """(quote groups, entity counts, shared groups, single groups) from the stored view; None when
+    there is none, it is of another format, or it names an article the story no longer has."""
+    payload = store.story_view(story_id)
+    if payload is None:
+        return None
+    header = json.loads(payload)
+    if header.get("format") != _VIEW_FORMAT:
+        return None
+    if shared_limit is None and single_limit is None:
+        rows = store.story_view_quotes(story_id)
+    else:
+        rows = store.story_view_quotes(story_id, shared=True, limit=shared_limit)
+        rows += store.story_view_quotes(story_id, shared=False, limit=single_limit)
+    groups = []
+    for row in rows:
+        group = _decode_group(row, articles)
+        if group is None:
+            return None
+        groups.append(group)
+    counts = [(str(entity_id), int(n)) for entity_id, n in header["entities"]]
+    return tuple(groups), counts, int(header["shared"]), int(header["single"])
+
+
+def _decode_group(payload: str, articles: dict[str, Article]) -> QuoteGroupView | None:
+    group_id, speaker, channel, versions = json.loads(payload)
+    wordings = []
+    for fields, text, exact, added, missing, differences, missing_words in versions:
+        quote = Quote(*fields)
+        article = articles.get(quote.article_id)
+        if article is None:
+            return None
+        wordings.append(
+            QuoteWording(
+                quote,
+                article.source,
+                article.title,
+                article.published,
+                text,
+                exact,
+                tuple(added),
+                tuple(missing),
+                tuple((start, end) for start, end in differences),
+                tuple(missing_words),
+            )
+        )
+    return QuoteGroupView(group_id, speaker, channel, tuple(wordings))
 
 
 def get_article(settings: Settings, article_id: str) -> ArticleDetail:
@@ -601,10 +751,16 @@ def _group_view(group: QuoteGroup, articles: dict[str, Article]) -> QuoteGroupVi
     lacking: set[str] = set()  # reference terms some other wording lacks
     for version in group.versions[1:]:
         lacking.update(version.missing)
+    reference_text = group.versions[0].text
     wordings = []
     for index, version in enumerate(group.versions):
         article = articles[version.quote.article_id]
         marked = lacking if index == 0 else set(version.added)
+        missing_words: list[str] = []
+        if index and version.missing:
+            for start, end in term_spans(reference_text, set(version.missing)):
+                if reference_text[start:end] not in missing_words:
+                    missing_words.append(reference_text[start:end])
         wordings.append(
             QuoteWording(
                 quote=version.quote,
@@ -616,6 +772,7 @@ def _group_view(group: QuoteGroup, articles: dict[str, Article]) -> QuoteGroupVi
                 added=version.added,
                 missing=version.missing,
                 differences=term_spans(version.text, marked) if marked else (),
+                missing_words=tuple(missing_words),
             )
         )
     stored = Counter(version.quote.group_id for version in group.versions if version.quote.group_id)
@@ -880,6 +1037,7 @@ def link_entities(settings: Settings, progress: Progress | None = None, rebuild:
             store.reset_links()
         pending = store.unlinked_article_ids()
         if not pending:
+            build_story_views(store, progress=progress)
             return LinkSummary(0, 0, store.count_entities(), time.perf_counter() - started)
         usages = [Usage(entity_id, surface, kind, count) for entity_id, surface, kind, count in store.entity_usages()]  # type: ignore[arg-type]
         linker = EntityLinker(store.all_entities(), usages)
@@ -913,6 +1071,8 @@ def link_entities(settings: Settings, progress: Progress | None = None, rebuild:
             linked_mentions += len(batch)
             progress.advance(len(chunk))
         progress.stop()
+        # last, once quotes are grouped and speakers linked: every story whose view a write deleted
+        build_story_views(store, progress=progress)
         return LinkSummary(len(pending), linked_mentions, store.count_entities(), time.perf_counter() - started)
 
 

@@ -13,8 +13,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from akhbar.errors import NotFoundError, StoreError
 from akhbar.types import Article, Assignment, Entity, Mention, Quote, Rejection, Removal, Span
@@ -49,8 +51,10 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+@cache
 def migrations() -> list[tuple[int, str, str]]:
-    """(version, name, sql) for every file in ``store/migrations``, in order."""
+    """(version, name, sql) for every file in ``store/migrations``, in order (read once per process:
+    every store opened checks them, and a server opens one per request)."""
     folder = resources.files("akhbar.store").joinpath("migrations")
     found = []
     for entry in folder.iterdir():
@@ -281,6 +285,17 @@ class Store:
         for row in rows:
             yield _stored_article(row)
 
+    def story_articles_brief(self, story_id: str) -> list[Article]:
+        """The story's articles in time order, as ``articles_of_story`` gives them but without what
+        only an article's own page shows (raw text, removed lines, spans, flags, extra fields)."""
+        rows = self.connection.execute(
+            "SELECT id, external_id, source, url, published, seen, title, text, '', author, dateline, language, "
+            "origin, '[]', '[]', '[]', '[]', story_id, event_id, duplicate_of, duplicate_similarity, agency "
+            "FROM articles WHERE story_id=? ORDER BY coalesce(published, seen), id",
+            (story_id,),
+        )
+        return [_stored_article(row).article for row in rows]
+
     def articles_of_story(self, story_id: str) -> list[StoredArticle]:
         rows = self.connection.execute(
             f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE story_id=? ORDER BY coalesce(published, seen), id",
@@ -421,6 +436,7 @@ class Store:
                 "UPDATE articles SET story_id=NULL, event_id=NULL, score=NULL, "
                 "duplicate_of=NULL, duplicate_similarity=NULL"
             )
+            con.execute("DELETE FROM story_views")
             con.execute("DELETE FROM stories")
             con.execute("DELETE FROM events")
             con.execute("UPDATE quotes SET group_id=NULL WHERE group_id IS NOT NULL")  # grouped per story
@@ -784,6 +800,7 @@ class Store:
     def reset_links(self) -> None:
         """Forget every entity and every mention's link (the mentions themselves stay)."""
         with self.transaction() as con:
+            con.execute("DELETE FROM story_views")
             con.execute("UPDATE mentions SET entity_id = NULL WHERE entity_id IS NOT NULL")
             con.execute("UPDATE quotes SET speaker_entity_id = NULL WHERE speaker_entity_id IS NOT NULL")
             con.execute("DELETE FROM entity_names")
@@ -828,6 +845,70 @@ class Store:
             params = [*params, limit]
         return [(_entity(row[:-1]), int(row[-1])) for row in self.connection.execute(sql, params)]
 
+    def entity_counts_of_story(self, story_id: str) -> list[tuple[str, int]]:
+        """(entity id, mentions) for each entity named in the story's articles, in no set order."""
+        rows = self.connection.execute(
+            "SELECT m.entity_id, count(*) FROM mentions m JOIN articles a ON a.id = m.article_id "
+            "WHERE a.story_id = ? AND m.entity_id IS NOT NULL GROUP BY m.entity_id",
+            (story_id,),
+        )
+        return [(str(row[0]), int(row[1])) for row in rows]
+
+    def entities_by_id(self, ids: Sequence[str]) -> dict[str, Entity]:
+        """The stored entities among ``ids``, by id."""
+        found: dict[str, Entity] = {}
+        for chunk_start in range(0, len(ids), 500):
+            chunk = list(ids[chunk_start : chunk_start + 500])
+            rows = self.connection.execute(
+                f"SELECT {_ENTITY_COLUMNS} FROM entities WHERE id IN ({', '.join('?' * len(chunk))})", chunk
+            )
+            found.update((str(row[0]), _entity(row)) for row in rows)
+        return found
+
+    # -- story views: a story page's costly parts, worked out when the story changes ---------
+    # (see migrations/005_story_views.sql: triggers delete a view whenever what it was built from changes)
+    def story_view(self, story_id: str) -> str | None:
+        """The stored view of a story (JSON written by ``service.build_story_views``), if current."""
+        row = self.connection.execute("SELECT payload FROM story_views WHERE story_id = ?", (story_id,)).fetchone()
+        return str(row[0]) if row is not None else None
+
+    def story_view_quotes(self, story_id: str, shared: bool | None = None, limit: int | None = None) -> list[str]:
+        """The stored quote groups of a story's view, in page order: all, or the first ``limit`` of
+        those carried by several outlets (``shared``) or by one."""
+        sql = "SELECT payload FROM story_view_quotes WHERE story_id = ?"
+        params: list[object] = [story_id]
+        if shared is not None:
+            sql += " AND shared = ?"
+            params.append(int(shared))
+        sql += " ORDER BY position"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [str(row[0]) for row in self.connection.execute(sql, params)]
+
+    def stories_without_view(self) -> list[str]:
+        rows = self.connection.execute(
+            "SELECT id FROM stories WHERE id NOT IN (SELECT story_id FROM story_views) ORDER BY id"
+        )
+        return [str(row[0]) for row in rows]
+
+    def count_story_views(self) -> int:
+        return int(self.connection.execute("SELECT count(*) FROM story_views").fetchone()[0])
+
+    def save_story_view(self, story_id: str, payload: str, quotes: Sequence[tuple[bool, str]]) -> None:
+        """Store a story's view and its quote groups (``(shared, payload)`` in page order), replacing
+        an older one; nothing when the story is gone. Call it inside the transaction that read what
+        the view was built from, so no view is stored stale."""
+        con = self.connection
+        con.execute("DELETE FROM story_views WHERE story_id = ?", (story_id,))
+        if con.execute("SELECT 1 FROM stories WHERE id = ?", (story_id,)).fetchone() is None:
+            return
+        con.execute("INSERT INTO story_views (story_id, payload) VALUES (?, ?)", (story_id, payload))
+        con.executemany(
+            "INSERT INTO story_view_quotes (story_id, position, shared, payload) VALUES (?, ?, ?, ?)",
+            [(story_id, position, int(shared), group) for position, (shared, group) in enumerate(quotes)],
+        )
+
     def entities_of_story(self, story_id: str, limit: int | None = None) -> list[tuple[Entity, int]]:
         """The entities named in a story's articles with their mentions there, most mentioned first."""
         sql = (
@@ -862,8 +943,19 @@ class Store:
 
 
 def _statements(sql: str) -> list[str]:
-    lines = [line for line in sql.splitlines() if not line.strip().startswith("--")]
-    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+    """The statements of a migration file, one by one (a trigger's ``BEGIN … END;`` body stays whole)."""
+    statements: list[str] = []
+    pending = ""
+    for line in sql.splitlines():
+        if line.strip().startswith("--"):
+            continue
+        pending += line + "\n"
+        if sqlite3.complete_statement(pending):
+            statements.append(pending.strip())
+            pending = ""
+    if pending.strip():
+        statements.append(pending.strip())
+    return statements
 
 
 def _article_row(a: Article, seen: str) -> tuple[object, ...]:
@@ -891,6 +983,11 @@ def _article_row(a: Article, seen: str) -> tuple[object, ...]:
         a.duplicate_similarity,
         a.agency,
     )
+
+
+def _json_list(value: object) -> list[Any]:
+    """A JSON array column, without the parser for the empty array most rows hold."""
+    return [] if value == "[]" else list(json.loads(str(value)))
 
 
 def _stored_article(row: Sequence[object]) -> StoredArticle:
@@ -931,10 +1028,10 @@ def _stored_article(row: Sequence[object]) -> StoredArticle:
         raw_text=str(raw_text),
         language=language if isinstance(language, str) else None,
         dateline=dateline if isinstance(dateline, str) else None,
-        removed=tuple(Removal(t, r) for t, r in json.loads(str(removed))),
-        spans=tuple(Span(s, e, label) for s, e, label in json.loads(str(spans))),
-        flags=tuple(json.loads(str(flags))),
-        extra=tuple((k, v) for k, v in json.loads(str(extra))),
+        removed=tuple(Removal(t, r) for t, r in _json_list(removed)),
+        spans=tuple(Span(s, e, label) for s, e, label in _json_list(spans)),
+        flags=tuple(_json_list(flags)),
+        extra=tuple((k, v) for k, v in _json_list(extra)),
         story_id=story_id if isinstance(story_id, str) else None,
         event_id=event_id if isinstance(event_id, str) else None,
         duplicate_of=duplicate_of if isinstance(duplicate_of, str) else None,
@@ -963,6 +1060,6 @@ def _entity(row: Sequence[object]) -> Entity:
         id=str(id_),
         name=str(name),
         kind=str(kind),  # type: ignore[arg-type]
-        variants=tuple(json.loads(str(variants))),
-        roles=tuple(json.loads(str(roles))),
+        variants=tuple(_json_list(variants)),
+        roles=tuple(_json_list(roles)),
     )

@@ -232,7 +232,6 @@ class WordingView:
 def wording_views(group: service.QuoteGroupView, limit: int | None = None) -> list[WordingView]:
     """The wordings of a group to show: the reference, then (with ``limit``) one per other outlet
     before any outlet's second wording, at most ``limit`` in all."""
-    reference = group.versions[0]
     chosen = list(enumerate(group.versions))
     if limit is not None and len(chosen) > limit:
         seen: set[str] = set()
@@ -244,13 +243,8 @@ def wording_views(group: service.QuoteGroupView, limit: int | None = None) -> li
         chosen = sorted((firsts + repeats)[:limit], key=lambda item: item[0])
     views = []
     for index, version in chosen:
-        missing: list[str] = []
-        if index and version.missing:
-            for start, end in service.term_spans(reference.text, set(version.missing)):
-                if reference.text[start:end] not in missing:
-                    missing.append(reference.text[start:end])
         pieces = search_engine.segments(version.text, 0, len(version.text), list(version.differences))
-        views.append(WordingView(version, pieces, missing, index == 0 and len(group.versions) > 1))
+        views.append(WordingView(version, pieces, list(version.missing_words), index == 0 and len(group.versions) > 1))
     return views
 
 
@@ -343,7 +337,12 @@ def build_router(settings: Settings) -> APIRouter:
 
     @router.get("/stories/{story_id}", response_class=HTMLResponse)
     def story_page(story_id: str, full: Annotated[bool, Query()] = False) -> HTMLResponse:
-        detail = service.story_detail(settings, story_id[:100])
+        detail = service.story_detail(
+            settings,
+            story_id[:100],
+            shared_limit=None if full else SHARED_QUOTES_SHOWN,
+            single_limit=None if full else SINGLE_QUOTES_SHOWN,
+        )
         event_numbers = {event.id: number for number, event in enumerate(detail.events, start=1)}
         by_outlet: dict[str, list[Article]] = defaultdict(list)
         for article in detail.articles:
@@ -352,19 +351,15 @@ def build_router(settings: Settings) -> APIRouter:
         # the service orders groups most widely carried first
         shared_groups = [group for group in detail.quotes if len(group.sources) > 1]
         single = [group for group in detail.quotes if len(group.sources) <= 1]
-        shared_total, single_total = len(shared_groups), len(single)
+        shared_total, single_total = detail.shared_groups, detail.single_groups
         named = entity_groups(list(zip(detail.entities, detail.entity_mentions, strict=False)))
         truncated = not full and (
             any(len(articles) > ARTICLES_PER_OUTLET for _, articles in columns)
             or any(len(members) > ENTITIES_SHOWN for _, _, members in named)
-            or len(shared_groups) > SHARED_QUOTES_SHOWN
-            or len(single) > SINGLE_QUOTES_SHOWN
+            or shared_total > SHARED_QUOTES_SHOWN
+            or single_total > SINGLE_QUOTES_SHOWN
         )
-        if not full:
-            shown_columns = [(source, articles[:ARTICLES_PER_OUTLET]) for source, articles in columns]
-            shared_groups, single = shared_groups[:SHARED_QUOTES_SHOWN], single[:SINGLE_QUOTES_SHOWN]
-        else:
-            shown_columns = columns
+        shown_columns = columns if full else [(source, articles[:ARTICLES_PER_OUTLET]) for source, articles in columns]
         shared = [(group, wording_views(group, None if full else WORDINGS_SHOWN)) for group in shared_groups]
         return render(
             "story.html",
