@@ -34,6 +34,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from akhbar import search as search_engine
 from akhbar import service
 from akhbar.api import schemas
+from akhbar.api.workers import reuse_port_available, serve_reuse_port
 from akhbar.config import Settings
 from akhbar.errors import ConfigError, NotFoundError, StoreError
 from akhbar.lang.ar import match_terms
@@ -84,6 +85,13 @@ def create_app(
 
     ``allow_ingest`` turns on ``POST /api/ingest``; it then requires ``api_token`` (at least 16
     characters), which clients send as ``Authorization: Bearer <token>``.
+
+    The read routes are ``async def`` that call the (synchronous) service directly: their work is
+    CPU-bound Python and SQLite reads from the page cache, which a thread pool cannot run in
+    parallel under the GIL. Run in the event loop, one request finishes before the next starts;
+    in threads, 8 concurrent story pages cost twice the CPU each in GIL hand-offs (measured with
+    bench/bench_serve.py). More cores are used with ``serve(workers=N)``. Ingest, which writes and
+    may wait for SQLite's lock, stays in a thread.
     """
     if allow_ingest and (not api_token or len(api_token) < 16):
         raise ConfigError("ingest over HTTP needs a token of at least 16 characters (set AKHBAR_API_TOKEN)")
@@ -165,7 +173,7 @@ def create_app(
 
     # -- read endpoints ---------------------------------------------------------------------------
     @app.get("/api/health", response_model=schemas.HealthOut, tags=["meta"])
-    def health() -> schemas.HealthOut:
+    async def health() -> schemas.HealthOut:
         """Whether the server can read its database, and how much it holds."""
         h = service.health(settings)
         return schemas.HealthOut(
@@ -177,7 +185,7 @@ def create_app(
         )
 
     @app.get("/api/stories", response_model=schemas.StoryListOut, responses=ERRORS, tags=["stories"])
-    def stories(
+    async def stories(
         limit: Annotated[int, Query(ge=1, le=service.MAX_PAGE_SIZE, description="Stories per page.")] = 20,
         offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
         sort: Annotated[Literal["newest", "largest"], Query(description="newest or largest first")] = "newest",
@@ -201,17 +209,17 @@ def create_app(
         )
 
     @app.get("/api/stories/{story_id}", response_model=schemas.StoryOut, responses=ERRORS, tags=["stories"])
-    def story(story_id: StoryId) -> schemas.StoryOut:
+    async def story(story_id: StoryId) -> schemas.StoryOut:
         """One story: events, articles, quotes grouped across outlets; entities once that stage exists."""
         return schemas.story_out(service.story_detail(settings, story_id))
 
     @app.get("/api/articles/{article_id}", response_model=schemas.ArticleOut, responses=ERRORS, tags=["articles"])
-    def article(article_id: StoryId) -> schemas.ArticleOut:
+    async def article(article_id: StoryId) -> schemas.ArticleOut:
         """One article with its cleaned text, its labelled spans, its quotes and what cleaning removed."""
         return schemas.article_out(service.get_article(settings, article_id))
 
     @app.get("/api/quotes", response_model=schemas.QuoteListOut, responses=ERRORS, tags=["quotes"])
-    def quotes(
+    async def quotes(
         story: Annotated[
             str | None, Query(min_length=1, max_length=MAX_ID_CHARS, pattern=ID_PATTERN, description="A story id.")
         ] = None,
@@ -231,7 +239,7 @@ def create_app(
         return schemas.quote_list_out(views, story, speaker, limit)
 
     @app.get("/api/entities", response_model=schemas.EntityListOut, responses=ERRORS, tags=["entities"])
-    def entities(
+    async def entities(
         story: Annotated[
             str | None, Query(min_length=1, max_length=MAX_ID_CHARS, pattern=ID_PATTERN, description="A story id.")
         ] = None,
@@ -253,7 +261,7 @@ def create_app(
         )
 
     @app.get("/api/entities/{entity}", response_model=schemas.EntityDetailOut, responses=ERRORS, tags=["entities"])
-    def entity(
+    async def entity(
         entity: Annotated[str, Path(min_length=1, max_length=MAX_SPEAKER_CHARS, description="An id, or a name.")],
     ) -> schemas.EntityDetailOut:
         """One entity by id, or by name in any spelling (the most mentioned of that name; the rest
@@ -261,7 +269,7 @@ def create_app(
         return schemas.entity_detail_out(service.get_entity(settings, entity))
 
     @app.get("/api/search", response_model=schemas.SearchOut, responses=ERRORS, tags=["search"])
-    def search(
+    async def search(
         q: Annotated[
             str,
             Query(
@@ -278,7 +286,7 @@ def create_app(
         return schemas.search_out(service.search(settings, q, limit=limit, offset=offset))
 
     @app.get("/api/sources", response_model=list[schemas.SourceOut], tags=["meta"])
-    def sources() -> list[schemas.SourceOut]:
+    async def sources() -> list[schemas.SourceOut]:
         """Every outlet with its number of articles."""
         return [schemas.SourceOut(source=s, articles=n) for s, n in service.list_sources(settings)]
 
@@ -398,8 +406,9 @@ def serve(
 ) -> None:
     """Run the API and pages with uvicorn until interrupted (binds 127.0.0.1 unless told otherwise).
 
-    ``workers`` > 1 runs that many server processes on the same port (uvicorn's supervisor): each
-    serves requests on its own core, reading the same SQLite database (WAL: readers never block).
+    ``workers`` > 1 runs that many server processes on the same port, each with its own socket
+    (``akhbar.api.workers``; uvicorn's supervisor where SO_REUSEPORT is missing): each serves
+    requests on its own core, reading the same SQLite database (WAL: readers never block).
     """
     import uvicorn
 
@@ -427,6 +436,9 @@ def serve(
     )
     if api_token:
         os.environ["AKHBAR_API_TOKEN"] = api_token
+    if reuse_port_available():  # one socket per process: connections spread over the processes
+        serve_reuse_port(host, port, workers, options, "akhbar.api.app:worker_app")
+        return
     uvicorn.run("akhbar.api.app:worker_app", factory=True, workers=workers, **options)
 
 

@@ -297,11 +297,13 @@ class _SourceList:
 
 
 def build_router(settings: Settings) -> APIRouter:
+    """The pages. Like the API's read routes they are ``async def`` calling the service directly
+    (see ``akhbar.api.app.create_app`` for why not a thread pool)."""
     router = APIRouter(include_in_schema=False)
     source_list = _SourceList(settings)
 
     @router.get("/", response_class=HTMLResponse)
-    def story_list(
+    async def story_list(
         page: Annotated[int, Query(ge=1, le=50_000)] = 1,
         sort: Literal["newest", "largest"] = "newest",
         source: Annotated[str | None, Query(max_length=100)] = None,
@@ -336,7 +338,7 @@ def build_router(settings: Settings) -> APIRouter:
         )
 
     @router.get("/stories/{story_id}", response_class=HTMLResponse)
-    def story_page(story_id: str, full: Annotated[bool, Query()] = False) -> HTMLResponse:
+    async def story_page(story_id: str, full: Annotated[bool, Query()] = False) -> HTMLResponse:
         detail = service.story_detail(
             settings,
             story_id[:100],
@@ -381,7 +383,7 @@ def build_router(settings: Settings) -> APIRouter:
         )
 
     @router.get("/articles/{article_id}", response_class=HTMLResponse)
-    def article_page(article_id: str) -> HTMLResponse:
+    async def article_page(article_id: str) -> HTMLResponse:
         detail = service.get_article(settings, article_id[:100])
         return render(
             "article.html",
@@ -396,7 +398,7 @@ def build_router(settings: Settings) -> APIRouter:
         )
 
     @router.get("/search", response_class=HTMLResponse)
-    def search_page(
+    async def search_page(
         q: Annotated[str, Query(max_length=search_engine.MAX_QUERY_CHARS)] = "",
         page: Annotated[int, Query(ge=1, le=search_engine.CANDIDATES // RESULTS_PER_PAGE)] = 1,
     ) -> HTMLResponse:
@@ -431,7 +433,7 @@ def build_router(settings: Settings) -> APIRouter:
         )
 
     @router.get("/entities/{entity_id}", response_class=HTMLResponse)
-    def entity_page(entity_id: str) -> HTMLResponse:
+    async def entity_page(entity_id: str) -> HTMLResponse:
         view = service.get_entity(settings, entity_id[:200])
         return render(
             "entity.html",
