@@ -6,7 +6,8 @@
 Starts ``akhbar serve --workers N`` (default 1) in a subprocess,
 then drives it from concurrent keep-alive clients (asyncio streams in one thread; the load
 generator shares the machine with the server) for a bounded number of requests and time per
-scenario, and prints p50 / p95 / p99 latency, throughput and errors:
+scenario, and prints p50 / p95 / p99 latency, throughput, errors, the load generator's share of a
+core and the server's CPU time per request (all its processes, from /proc):
 
 - ``story page``: ``GET /stories/{id}`` (the HTML page) over a sample of stories of every size,
   the largest included;
@@ -76,6 +77,22 @@ def start(db: Path, workers: int) -> tuple[subprocess.Popen[bytes], str]:
         time.sleep(0.5)
     process.kill()
     sys.exit("error: the server did not become ready")
+
+
+def server_cpu(pid: int) -> float:
+    """CPU seconds used so far by the server process and its workers (Linux /proc; 0 elsewhere)."""
+    total, ticks = 0.0, os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    pending = [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pending += [int(child) for child in (task / "children").read_text().split()]
+        except (OSError, ValueError, IndexError):
+            continue
+    return total
 
 
 def run(url: str, paths: list[str], clients: int, requests: int, seconds: float) -> dict[str, float]:
@@ -217,13 +234,26 @@ def main() -> int:
                 f"akhbar serve --workers {args.workers}; {args.clients} concurrent clients,"
                 f" ≤ {args.requests} requests and ≤ {args.seconds:.0f} s per scenario"
             )
-            header = ("scenario", "n", "p50 ms", "p95 ms", "p99 ms", "mean ms", "req/s", "errors", "gen CPU")
+            header = (
+                "scenario",
+                "n",
+                "p50 ms",
+                "p95 ms",
+                "p99 ms",
+                "mean ms",
+                "req/s",
+                "errors",
+                "gen CPU",
+                "srv ms/r",
+            )
             print(f"{header[0]:<12} " + " ".join(f"{h:>8}" for h in header[1:]))
             for name, make in scenarios:
+                cpu_before = server_cpu(process.pid)
                 r = run(url, make(), args.clients, args.requests, args.seconds)
+                per_request = (server_cpu(process.pid) - cpu_before) / max(1, r["n"]) * 1000
                 print(
                     f"{name:<12} {r['n']:>8} {r['p50']:>8.1f} {r['p95']:>8.1f} {r['p99']:>8.1f} {r['mean']:>8.1f}"
-                    f" {r['rps']:>8.1f} {r['errors']:>8} {r['client_cpu']:>7.0%}",
+                    f" {r['rps']:>8.1f} {r['errors']:>8} {r['client_cpu']:>7.0%} {per_request:>8.1f}",
                     flush=True,
                 )
         finally:
