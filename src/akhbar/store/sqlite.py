@@ -244,14 +244,14 @@ class Store:
 
     def articles_by_id(self, ids: Sequence[str]) -> list[StoredArticle]:
         """The stored articles among ``ids`` (in no particular order), one query per 500 ids."""
-        found: list[StoredArticle] = []
+        return [_stored_article(row) for row in self._rows_with_ids(f"SELECT {_ARTICLE_COLUMNS} FROM articles", ids)]
+
+    def _rows_with_ids(self, select: str, ids: Sequence[str]) -> Iterator[Sequence[Any]]:
+        """The rows of ``select`` (a query on one table) whose ``id`` is among ``ids``, one query
+        per 500 ids (SQLite's limit on parameters is far above, the statement cache likes it)."""
         for chunk_start in range(0, len(ids), 500):
             chunk = list(ids[chunk_start : chunk_start + 500])
-            rows = self.connection.execute(
-                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({', '.join('?' * len(chunk))})", chunk
-            )
-            found.extend(_stored_article(row) for row in rows)
-        return found
+            yield from self.connection.execute(f"{select} WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
 
     def unclustered(self) -> Iterator[StoredArticle]:
         """Articles not yet in a story, in time order (published, else when stored), then in the order
@@ -320,14 +320,7 @@ class Store:
 
     def article_texts(self, ids: Sequence[str]) -> dict[str, str]:
         """The cleaned text of each article (ids not stored are left out)."""
-        found: dict[str, str] = {}
-        for chunk_start in range(0, len(ids), 500):
-            chunk = list(ids[chunk_start : chunk_start + 500])
-            rows = self.connection.execute(
-                f"SELECT id, text FROM articles WHERE id IN ({', '.join('?' * len(chunk))})", chunk
-            )
-            found.update((str(row[0]), str(row[1])) for row in rows)
-        return found
+        return {str(row[0]): str(row[1]) for row in self._rows_with_ids("SELECT id, text FROM articles", ids)}
 
     def quotes_of_articles(self, ids: Sequence[str]) -> dict[str, tuple[Quote, ...]]:
         """Each article's quotes in text order (every id given is a key, with () when it has none)."""
@@ -856,14 +849,8 @@ class Store:
 
     def entities_by_id(self, ids: Sequence[str]) -> dict[str, Entity]:
         """The stored entities among ``ids``, by id."""
-        found: dict[str, Entity] = {}
-        for chunk_start in range(0, len(ids), 500):
-            chunk = list(ids[chunk_start : chunk_start + 500])
-            rows = self.connection.execute(
-                f"SELECT {_ENTITY_COLUMNS} FROM entities WHERE id IN ({', '.join('?' * len(chunk))})", chunk
-            )
-            found.update((str(row[0]), _entity(row)) for row in rows)
-        return found
+        rows = self._rows_with_ids(f"SELECT {_ENTITY_COLUMNS} FROM entities", ids)
+        return {str(row[0]): _entity(row) for row in rows}
 
     # -- story views: a story page's costly parts, worked out when the story changes ---------
     # (see migrations/005_story_views.sql: triggers delete a view whenever what it was built from changes)
