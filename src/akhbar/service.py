@@ -434,6 +434,11 @@ class QuoteGroupView:
     def sources(self) -> tuple[str, ...]:
         return tuple(sorted({version.source for version in self.versions}))
 
+    @property
+    def shared(self) -> bool:
+        """Carried by more than one outlet (a page shows these first, with every wording)."""
+        return len({version.source for version in self.versions}) > 1
+
 
 @dataclass(frozen=True, slots=True)
 class StoryDetail:
@@ -547,8 +552,8 @@ def story_detail(
         view = _stored_story_view(store, story_id, by_id, shared_limit, single_limit)
         if view is None:
             groups, counts = _story_view(store, story_id, by_id)
-            shared = [group for group in groups if len(group.sources) > 1]
-            single = [group for group in groups if len(group.sources) <= 1]
+            shared = [group for group in groups if group.shared]
+            single = [group for group in groups if not group.shared]
             view = (
                 (*shared[:shared_limit], *single[:single_limit]),
                 counts,
@@ -593,14 +598,13 @@ def _story_view(
     return quote_groups(store.quotes_of_story(story_id), articles), store.entity_counts_of_story(story_id)
 
 
-def build_story_views(
-    store: Store, story_ids: Iterable[str] | None = None, progress: Progress | None = None, batch: int = 50
-) -> int:
-    """Work out and store the view of each story that has none (or of each of ``story_ids``);
-    returns how many were stored. Each batch is read and written in one transaction, so no view
-    is stored from data another writer changed meanwhile."""
+def build_story_views(store: Store, progress: Progress | None = None, batch: int = 50) -> int:
+    """Work out and store the view of each story that has none (every write that changes a story
+    deletes its view: see migrations/005_story_views.sql); returns how many were stored. Each batch
+    is read and written in one transaction, so no view is stored from data another writer changed
+    meanwhile."""
     progress = progress or NoProgress()
-    ids = store.stories_without_view() if story_ids is None else sorted(set(story_ids))
+    ids = store.stories_without_view()
     if not ids:
         return 0
     progress.start("preparing story pages", len(ids))
@@ -609,12 +613,12 @@ def build_story_views(
         with store.transaction():
             for story_id in chunk:
                 groups, counts = _story_view(store, story_id, {a.id: a for a in store.story_articles_brief(story_id)})
-                shared = sum(1 for group in groups if len(group.sources) > 1)
+                shared = sum(1 for group in groups if group.shared)
                 header = {"format": _VIEW_FORMAT, "entities": counts, "shared": shared, "single": len(groups) - shared}
                 store.save_story_view(
                     story_id,
                     json.dumps(header, ensure_ascii=False),
-                    [(len(group.sources) > 1, _encode_group(group)) for group in groups],
+                    [(group.shared, _encode_group(group)) for group in groups],
                 )
         progress.advance(len(chunk))
     progress.stop()

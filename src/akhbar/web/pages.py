@@ -351,8 +351,8 @@ def build_router(settings: Settings) -> APIRouter:
             by_outlet[article.source].append(article)
         columns = sorted(by_outlet.items(), key=lambda item: (-len(item[1]), item[0]))
         # the service orders groups most widely carried first
-        shared_groups = [group for group in detail.quotes if len(group.sources) > 1]
-        single = [group for group in detail.quotes if len(group.sources) <= 1]
+        shared_groups = [group for group in detail.quotes if group.shared]
+        single = [group for group in detail.quotes if not group.shared]
         shared_total, single_total = detail.shared_groups, detail.single_groups
         named = entity_groups(list(zip(detail.entities, detail.entity_mentions, strict=False)))
         truncated = not full and (
