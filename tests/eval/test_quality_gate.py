@@ -25,13 +25,14 @@ def baseline() -> dict[str, Any]:
     return json.loads(resources.files("akhbar.eval").joinpath("baseline.json").read_text(encoding="utf-8"))
 
 
+@pytest.mark.parametrize("day", ["2015-08-02", "2015-08-04"])
 @pytest.mark.parametrize("level", ["story", "event"])
 def test_story_clustering_floors(
-    level: str, baseline: dict[str, Any], shared_data: Path, tmp_path: Path, settings: Settings
+    day: str, level: str, baseline: dict[str, Any], shared_data: Path, tmp_path: Path, settings: Settings
 ) -> None:
-    floors = baseline["stories"]["2015-08-02"][level]
+    floors = baseline["stories"][day][level]
     gold = tmp_path / "dev.jsonl"
-    build_story_file(shared_data, REPO / "tests/data/stories/2015-08-02.labels.jsonl", gold)
+    build_story_file(shared_data, REPO / f"tests/data/stories/{day}.labels.jsonl", gold)
     result = evaluate_stories(gold, level, settings)  # type: ignore[arg-type]
     assert result["bcubed_f1"] >= floors["bcubed_f1"], result
     assert result["bcubed_precision"] >= floors["bcubed_precision"], result

@@ -26,20 +26,25 @@ from akhbar.eval.story_labels import (
     published_iso,
 )
 
-DAY = "2015-08-02"
-LABELS = LABELS_DIR / f"{DAY}.labels.jsonl"
+DAY = "2015-08-02"  # the day the synthetic-archive tests imitate
+#: Every labelled day, with its number of articles in the SaudiNewsNet archive.
+DAYS = {"2015-08-02": 1314, "2015-08-04": 1345}
 HELD_OUT = {f"2015-08-{day:02d}" for day in range(6, 12)}
 
 
-def test_label_file_is_for_an_allowed_day() -> None:
-    assert LABELS.is_file()
-    assert day_of(LABELS) == DAY
-    assert DAY not in HELD_OUT
-    assert not any(day_of(path) in HELD_OUT for path in LABELS_DIR.glob("*.labels.jsonl"))
+def _labels(day: str) -> Path:
+    return LABELS_DIR / f"{day}.labels.jsonl"
 
 
-def test_label_structure_is_consistent() -> None:
-    labels = load_labels(LABELS)  # raises on a repeated url or an event in two stories
+def test_every_label_file_is_listed_and_for_an_allowed_day() -> None:
+    files = {day_of(path) for path in LABELS_DIR.glob("*.labels.jsonl")}
+    assert files == set(DAYS)
+    assert not files & HELD_OUT
+
+
+@pytest.mark.parametrize("day", sorted(DAYS))
+def test_label_structure_is_consistent(day: str) -> None:
+    labels = load_labels(_labels(day))  # raises on a repeated url or an event in two stories
     urls = [label.url for label in labels]
     assert len(urls) == len(set(urls))
     story_of_event: dict[str, set[str]] = defaultdict(set)
@@ -53,8 +58,9 @@ def test_label_structure_is_consistent() -> None:
     assert max(stories.values()) >= 10
 
 
-def test_label_file_holds_no_article_text() -> None:
-    for raw in LABELS.read_text(encoding="utf-8").splitlines():
+@pytest.mark.parametrize("day", sorted(DAYS))
+def test_label_file_holds_no_article_text(day: str) -> None:
+    for raw in _labels(day).read_text(encoding="utf-8").splitlines():
         assert set(json.loads(raw)) == {"url", "story", "event"}
 
 
@@ -142,23 +148,25 @@ def test_build_on_synthetic_archive(tmp_path: Path) -> None:
     assert main([str(tmp_path / "nowhere"), str(labels), str(out)]) == 1
 
 
-def test_labels_cover_the_day_exactly_once(shared_data: Path) -> None:
-    articles = load_day(shared_data, DAY)
+@pytest.mark.parametrize("day", sorted(DAYS))
+def test_labels_cover_the_day_exactly_once(shared_data: Path, day: str) -> None:
+    articles = load_day(shared_data, day)
     day_urls = Counter(article["url"] for article in articles)
-    label_urls = Counter(label.url for label in load_labels(LABELS))
-    assert len(articles) == 1314
+    label_urls = Counter(label.url for label in load_labels(_labels(day)))
+    assert len(articles) == DAYS[day]
     assert all(count == 1 for count in day_urls.values())
     assert label_urls == day_urls
 
 
-def test_build_real_eval_file(shared_data: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("day", sorted(DAYS))
+def test_build_real_eval_file(shared_data: Path, tmp_path: Path, day: str) -> None:
     out = tmp_path / "eval.jsonl"
-    assert main([str(shared_data), str(LABELS), str(out)]) == 0
+    assert main([str(shared_data), str(_labels(day)), str(out)]) == 0
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert len(rows) == 1314
+    assert len(rows) == DAYS[day]
     for row in rows:
         assert tuple(row) == EVAL_KEYS
         assert row["id"] == row["url"]
-        assert row["published"].startswith(DAY) and row["published"].endswith("+03:00")
+        assert row["published"].startswith(day) and row["published"].endswith("+03:00")
         assert row["title"] or row["text"]
     assert len({row["story"] for row in rows}) < len(rows)
