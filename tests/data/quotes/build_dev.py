@@ -15,6 +15,10 @@ The held-out set (``heldout.jsonl``) is drawn and written with the same tools, w
     python tests/data/quotes/build_dev.py heldout-show 0 10    # print articles 0..9, paragraphs numbered
     python tests/data/quotes/build_dev.py heldout-write FILE   # heldout.jsonl from the annotator's FILE
 
+A second held-out set (``heldout2.jsonl``) is drawn and written by the same functions with
+``heldout2-select``, ``heldout2-show`` and ``heldout2-write`` (``HELDOUT_SETS``): other seeds, and it
+also leaves out the first held-out set.
+
 Selection: SaudiNewsNet days outside 2015-08-06 … 2015-08-11 and SemEval-2022 Task 8 Arabic train
 texts, bodies of 300 … 2,500 characters, shuffled with ``random.Random(20240601)``; 84 % drawn among
 bodies that contain a speech verb or a quotation mark, 16 % among those without; plus the two seeds.
@@ -22,6 +26,8 @@ bodies that contain a speech verb or a quotation mark, 16 % among those without;
 Held-out selection: the same pool and rule with another seed (``HELDOUT_SEED``), leaving out every
 article of the development set, the other side of its SemEval pairs and any text that shares more
 than a fifth of its word 4-grams with a development text (wire copies), one side per SemEval pair.
+The second held-out set leaves out the first one in the same way and draws more of its articles
+among bodies with a quotation, for more direct quotes.
 The annotator's FILE (kept outside the repository, since it quotes the texts) has one line per
 article, ``{"key", "quotes": [{"from", "to", "n", "kind", "speaker", "channel"}]}``: the content runs
 from the ``n``-th occurrence (default 1) of the words ``from`` to the end of the first ``to`` after
@@ -55,6 +61,28 @@ HELDOUT_COUNTS = (26, 4, 9, 1)  # speech / plain SaudiNewsNet, speech / plain Se
 HELDOUT_MARKED = (15, 5)
 MARKED = re.compile(r"[«“\"][^«»“”\"\n]{15,}[»”\"]")
 HELDOUT_MAX_SHARED = 0.2  # share of a text's word 4-grams found in a development text
+HELDOUT2_SEED = 20261123  # the marked articles with HELDOUT2_SEED + 1
+HELDOUT2_COUNTS = (15, 4, 5, 1)  # as HELDOUT_COUNTS, fewer: more of the set is drawn among marked bodies
+HELDOUT2_MARKED = (26, 9)
+#: name -> (seed, counts, marked, selections left out, selection file, set file)
+HELDOUT_SETS = {
+    "heldout": (
+        HELDOUT_SEED,
+        HELDOUT_COUNTS,
+        HELDOUT_MARKED,
+        ("selection.jsonl",),
+        "heldout_selection.jsonl",
+        "heldout.jsonl",
+    ),
+    "heldout2": (
+        HELDOUT2_SEED,
+        HELDOUT2_COUNTS,
+        HELDOUT2_MARKED,
+        ("selection.jsonl", "heldout_selection.jsonl"),
+        "heldout2_selection.jsonl",
+        "heldout2.jsonl",
+    ),
+}
 
 SPEECH = re.compile(r"(?:قال|أكد|أضاف|أشار|أوضح|أعلن|ذكر|شدد|دعا|نفى|حذر|اعتبر|لفت|أعرب|مشيرا|مؤكدا|مضيفا)|[«»“”\"]")
 
@@ -132,18 +160,23 @@ def shingles(text: str) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
 
 
-def select_heldout() -> list[dict]:
-    """The held-out articles: the development pool and rule, another seed, nothing near the dev set."""
-    dev = load("selection.jsonl")
+def select_heldout(
+    seed: int = HELDOUT_SEED,
+    counts: tuple[int, int, int, int] = HELDOUT_COUNTS,
+    marked: tuple[int, int] = HELDOUT_MARKED,
+    left_out: tuple[str, ...] = ("selection.jsonl",),
+) -> list[dict]:
+    """The held-out articles: the development pool and rule, another seed, nothing near the sets ``left_out``."""
+    dev = [e for name in left_out for e in load(name)]
     dev_keys = {key(e) for e in dev}
     dev_pairs = {e["pair_id"] for e in dev if e["dataset"] == "semeval"}
-    dev_shingles = [shingles(text) for text in texts().values()]
-    rng = random.Random(HELDOUT_SEED)
+    dev_shingles = [shingles(text) for name in left_out for text in texts(name).values()]
+    rng = random.Random(seed)
     pool = candidates()
     seen_texts = {e["sha1"] for e in dev}
     seen_pairs: set[str] = set()
     chosen = []
-    n_speech_snn, n_plain_snn, n_speech_semeval, n_plain_semeval = HELDOUT_COUNTS
+    n_speech_snn, n_plain_snn, n_speech_semeval, n_plain_semeval = counts
     for dataset, n_speech, n_plain in (
         ("saudinewsnet", n_speech_snn, n_plain_snn),
         ("semeval", n_speech_semeval, n_plain_semeval),
@@ -170,8 +203,8 @@ def select_heldout() -> list[dict]:
                     seen_pairs.add(entry["pair_id"])
                 chosen.append({**entry, "selected": "speech" if group is speech else "plain"})
                 taken += 1
-    rng = random.Random(HELDOUT_SEED + 1)
-    for dataset, n in zip(("saudinewsnet", "semeval"), HELDOUT_MARKED, strict=True):
+    rng = random.Random(seed + 1)
+    for dataset, n in zip(("saudinewsnet", "semeval"), marked, strict=True):
         items = [e for e in pool if e["dataset"] == dataset]
         rng.shuffle(items)
         taken = 0
@@ -287,29 +320,35 @@ def main(argv: list[str]) -> None:
         print(len(rows), "articles,", sum(len(r["quotes"]) for r in rows), "quotes")
     elif command == "changes":
         print(json.dumps(changes(), indent=1))
-    elif command == "heldout-select":
-        rows = [ids_only(e) for e in select_heldout()]
-        (HERE / "heldout_selection.jsonl").write_text(
-            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
-        )
+    elif command.partition("-")[0] in HELDOUT_SETS:
+        heldout(command, argv[1:])
+
+
+def heldout(command: str, args: list[str]) -> None:
+    """``heldout-select`` / ``-show`` / ``-write`` for the held-out set named before the dash."""
+    name, _, action = command.partition("-")
+    seed, counts, marked, left_out, selection, out = HELDOUT_SETS[name]
+    if action == "select":
+        rows = [ids_only(e) for e in select_heldout(seed, counts, marked, left_out)]
+        (HERE / selection).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
         print(len(rows), "articles selected")
-    elif command == "heldout-show":
-        found = texts("heldout_selection.jsonl")
-        rows = load("heldout_selection.jsonl")
-        for number in range(int(argv[1]), min(int(argv[2]), len(rows))):
+    elif action == "show":
+        found = texts(selection)
+        rows = load(selection)
+        for number in range(int(args[0]), min(int(args[1]), len(rows))):
             k = key(rows[number])
             print(f"===== [{number}] {k}")
             for index, paragraph in enumerate(found[k].split("\n")):
                 if paragraph.strip():
                     print(f"[p{index}] {paragraph}")
-    elif command == "heldout-write":
-        found = texts("heldout_selection.jsonl")
-        annotated = {r["key"]: r["quotes"] for r in map(json.loads, Path(argv[1]).read_text("utf-8").splitlines())}
+    elif action == "write":
+        found = texts(selection)
+        annotated = {r["key"]: r["quotes"] for r in map(json.loads, Path(args[0]).read_text("utf-8").splitlines())}
         rows = []
-        for entry in load("heldout_selection.jsonl"):
+        for entry in load(selection):
             k = key(entry)
             if k not in annotated:
-                raise SystemExit(f"{k} is not annotated in {argv[1]}")
+                raise SystemExit(f"{k} is not annotated in {args[0]}")
             text = found[k]
             quotes = []
             for q in annotated[k]:
@@ -318,10 +357,10 @@ def main(argv: list[str]) -> None:
                     {"start": start, "end": end, "kind": q["kind"], "speaker": q["speaker"], "channel": q["channel"]}
                 )
             rows.append({**entry, "quotes": sorted(quotes, key=lambda q: (q["start"], q["end"]))})
-        (HERE / "heldout.jsonl").write_text(
-            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
-        )
+        (HERE / out).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
         print(len(rows), "articles,", sum(len(r["quotes"]) for r in rows), "quotes")
+    else:
+        raise SystemExit(f"unknown command {command}")
 
 
 def changes() -> dict[str, int]:
