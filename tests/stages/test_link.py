@@ -83,6 +83,21 @@ def test_distinct_things_stay_distinct() -> None:
     assert {e.kind for e in entities} == {"LOC", "PERS"}
 
 
+def test_an_organisation_is_one_entity_with_and_without_international_but_a_two_word_name_keeps_it() -> None:
+    a = article("a1", "دعا مجلس الأمن الدولي إلى التهدئة، وقال مجلس الأمن إن البنك الدولي والبنك لن يتدخلا.")
+    found = mentions(
+        a, ("مجلس الأمن الدولي", "ORG"), ("مجلس الأمن", "ORG"), ("البنك الدولي", "ORG"), ("البنك", "ORG")
+    )
+    linked, entities = EntityLinker().link("s1", a, found)
+    by_surface = ids(linked)
+    assert by_surface["مجلس الأمن الدولي"] == by_surface["مجلس الأمن"]
+    assert by_surface["البنك الدولي"] != by_surface["البنك"]
+    assert len(entities) == 3
+    council = next(e for e in entities if "مجلس الأمن" in e.variants)
+    assert "مجلس الأمن الدولي" in council.variants
+    assert set(lookup_keys("مجلس الأمن الدولية", "ORG")) == set(lookup_keys("مجلس الأمن", "ORG"))
+
+
 def test_the_tagger_kind_does_not_split_an_organisation_and_the_majority_names_its_kind() -> None:
     a = article("a1", "هاجم تنظيم داعش القرية، وتبنى داعش الهجوم، وقال داعش إنه مسؤول.")
     found = mentions(a, ("داعش", "LOC"), ("داعش", "ORG"), ("داعش", "ORG"))

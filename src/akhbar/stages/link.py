@@ -111,6 +111,13 @@ def word_key(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _international() -> frozenset[str]:
+    """Keys of "international" (الدولي، الدولية): an organisation's name is written with and without it
+    (مجلس الأمن الدولي / مجلس الأمن), so a name of three words or more is keyed without it."""
+    return frozenset(word_key(word) for word in ("الدولي", "الدولية"))
+
+
+@lru_cache(maxsize=1)
 def role_words() -> tuple[frozenset[str], frozenset[str]]:
     """(role nouns, honorifics) of ``lang/ar/data/roles.tsv`` as ``_drop_article(normalize(word))``."""
     roles: set[str] = set()
@@ -169,6 +176,8 @@ def name_key(surface: str, kind: str) -> NameKey:
         fallback = " ".join(normalize(surface).split()) or surface.strip() or "?"
         return NameKey((fallback,), PERSON if kind == "PERS" else NAME)
     if kind != "PERS":
+        if len(keys) > 2 and keys[-1] in _international():
+            keys = keys[:-1]  # مجلس الأمن الدولي = مجلس الأمن; البنك الدولي keeps its adjective
         return NameKey(tuple(keys), NAME)
     _, titles = role_words()
     first = 0
