@@ -62,7 +62,7 @@ SPEECH_VERBS: dict[str, tuple[FrameKind, str]] = {
     "بقوله": ("say", "بقوله بقولها بقولهم بقولهما"),
     "تحدث": ("say", "تحدث تحدثت تحدثوا يتحدث تتحدث متحدثاً متحدثا"),
     # وصف X بأنه …: reported only with its that-clause ("وصفه بالجاحد" names no statement)
-    "وصف": ("say", "وصف وصفت وصفوا يصف تصف واصفاً واصفا واصفةً واصفة"),
+    "وصف": ("say", "وصف وصفت وصفوا يصف تصف واصفاً واصفا واصفةً واصفة وصفته وصفتها"),
     "أكد": ("say", "أكد أكدت أكدوا أكدا يؤكد تؤكد يؤكدون مؤكداً مؤكدةً مؤكدين مؤكدا مؤكدة"),
     "أضاف": ("say", "أضاف أضافت أضافوا أضافا يضيف تضيف يضيفون مضيفاً مضيفةً مضيفين مضيفا مضيفة"),
     "أوضح": ("say", "أوضح أوضحت أوضحوا يوضح توضح يوضحون موضحاً موضحةً موضحين موضحا موضحة"),
@@ -82,7 +82,10 @@ SPEECH_VERBS: dict[str, tuple[FrameKind, str]] = {
     "اعترف": ("say", "اعترف اعترفت معترفاً معترفا"),
     "زعم": ("say", "زعم زعمت زعموا يزعم زاعماً زاعما"),
     "ادعى": ("say", "ادعى ادعت"),
-    "رأى": ("say", "رأى رأت رأوا يرى"),
+    "رأى": ("say", "رأى رأت رأوا يرى ترى يرون"),
+    "جادل": ("say", "جادل جادلت جادلوا يجادل مجادلاً مجادلا"),
+    # اتهم X بأن …: reported only with its that-clause ("اتهمه بالفساد" names no statement)
+    "اتهم": ("say", "اتهم اتهمت اتهموا يتهم تتهم متهماً"),
     "توقع": ("say", "توقع توقعت توقعوا يتوقع تتوقع متوقعاً متوقعا"),
     "رجح": ("say", "رجح رجحت مرجحاً مرجحا"),
     "أبلغ": ("say", "أبلغ أبلغت أبلغوا"),
@@ -97,6 +100,8 @@ SPEECH_VERBS: dict[str, tuple[FrameKind, str]] = {
     "لفت": ("point", "لفت لفتت لفتوا يلفت تلفت لافتاً لافتةً لافتا لافتة"),
     "نوه": ("point", "نوه نوهت منوهاً منوها"),
     "نبه": ("point", "نبه نبهت منبهاً منبها"),
+    # أرجع ذلك إلى أن …: the cause the speaker gives
+    "أرجع": ("point", "أرجع أرجعت أرجعوا يرجع مرجعاً مرجعا مرجعةً مرجعة"),
     "دعا": ("call", "دعا دعت دعوا يدعو تدعو داعياً داعيةً داعيا داعية"),
     "طالب": ("call", "طالب طالبت طالبوا يطالب تطالب مطالباً مطالبةً مطالبا مطالبة"),
     "ناشد": ("call", "ناشد ناشدت مناشداً مناشدا"),
@@ -413,6 +418,7 @@ NOT_SUBJECT = frozenset(
         "حين",
         "بعدما",
         "كلما",
+        "حتى",
         "وهو",
         "وهي",
         "وهم",
@@ -916,10 +922,19 @@ def _split_gap(ctx: _Context, gap: list[_Tok]) -> tuple[list[_Tok], list[_Tok]]:
     speaker: list[_Tok] = []
     channel: list[_Tok] = []
     state = "speaker"
+    quoted_close = -1  # the closing mark of an outlet named in marks after لـ ("قال لـ«الوطن» المدير")
     index = 0
     while index < len(gap):
         tok = gap[index]
         nxt = gap[index + 1].norm if index + 1 < len(gap) else ""
+        if state == "channel" and 0 <= quoted_close < tok.start:
+            # a subject of two words or more after the outlet (one word goes on naming it: «رويترز» هيلث)
+            run = 0
+            while index + run < len(gap) and gap[index + run].word:
+                run += 1
+            if run >= 2 or not tok.word:
+                state = "speaker" if not speaker else "after"
+            quoted_close = -1
         if not tok.word:
             if tok.norm in "،," and ((speaker and state == "speaker") or state == "channel"):
                 state = "after"
@@ -936,6 +951,9 @@ def _split_gap(ctx: _Context, gap: list[_Tok]) -> tuple[list[_Tok], list[_Tok]]:
         if opens_channel:
             state = "channel"
             channel.append(tok)
+            if norm in ("ل", "لـ") and nxt and nxt in _ALL_MARKS:
+                region = ctx.region_opening_at(gap[index + 1].start)
+                quoted_close = region.close if region is not None else -1
         elif state == "channel":
             if norm in STOP_WORDS:
                 state = "after"
@@ -959,6 +977,12 @@ def _split_gap(ctx: _Context, gap: list[_Tok]) -> tuple[list[_Tok], list[_Tok]]:
                 state = "after"  # "… السيد مصطفى أحمد بقوله", "وعلّقت بلقيس على ألبومها"
             elif not speaker and norm in GAP_PREPOSITIONS:
                 state = "after"  # "فقد قال في عدة مواضع «…»": no subject written after the verb
+            elif not speaker and (
+                norm in TIME_WORDS or (norm == "الاول" and index and gap[index - 1].norm in TIME_WORDS)
+            ):
+                pass  # "وأوضح أمس الخميس مدير المكتب بأن": the time before the subject
+            elif not speaker and norm.startswith("لل") and len(norm) > 4:
+                state = "after"  # "وكان كارتر قال للملك في وقت سابق إن": the addressee, no subject after
             elif norm in STOP_WORDS or (norm == "في" and (nxt in STOP_WORDS or nxt in _CIRCUMSTANCES)):
                 state = "after"
             elif len(speaker) == 1 and not speaker[0].norm.startswith("ال") and norm.startswith("لل"):
@@ -970,6 +994,30 @@ def _split_gap(ctx: _Context, gap: list[_Tok]) -> tuple[list[_Tok], list[_Tok]]:
     return speaker, channel
 
 
+#: Time adverbs that may stand between a verb and its subject ("وأوضح أمس الخميس المدير").
+TIME_WORDS = frozenset(
+    normalize(w)
+    for w in [
+        "اليوم",
+        "أمس",
+        "غدا",
+        "غداً",
+        "الليلة",
+        "صباح",
+        "مساء",
+        "ظهر",
+        "الأحد",
+        "الاثنين",
+        "الإثنين",
+        "الثلاثاء",
+        "الأربعاء",
+        "الخميس",
+        "الجمعة",
+        "السبت",
+        "الماضي",
+        "الماضية",
+    ]
+)
 #: Nouns after في that start a circumstance, not part of a speaker ("كيري في حضور الوزير").
 _CIRCUMSTANCES = frozenset(normalize(w) for w in ["وقت", "حضور", "ختام", "مستهل", "بداية", "نهاية", "أعقاب"])
 #: A speaker phrase does not open with a preposition.
@@ -997,10 +1045,20 @@ def _subject_before(ctx: _Context, verb_start: int, sentence_start: int) -> str 
     while words and words[-1].norm in ("قد", "لقد"):
         words = words[:-1]
     cut = max((i for i, w in enumerate(words) if w.norm in NOT_SUBJECT), default=-1)
+    longest = 10
     if 0 <= cut < len(words) - 1 and words[cut].norm in ("ان", "انه", "بان"):
         words = words[cut + 1 :]  # "يشار إلى أن ترامب صرح"
-    if not words or len(words) > 10:
+        longest = MAX_SPEAKER_WORDS  # the clause after أن is the subject only
+    elif cut == len(words) - 1 and cut >= 2 and words[cut].norm == "ان" and words[0].norm in ("سبق", "وسبق"):
+        words = [*words[1:cut]]  # "وسبق لوسائل إعلام أن ذكرت": the one it befell
+        if words and words[0].norm.startswith("ل") and not words[0].norm.startswith("ال"):
+            return _speaker_string(ctx, words) and _drop_lam(_speaker_string(ctx, words) or "")
         return None
+    if not words or len(words) > longest:
+        return None
+    first = words[0].norm.removeprefix("و")
+    if first in GAP_PREPOSITIONS and first != "علي":  # (على is also the name علي)
+        return None  # "وعن راموس قال": a topic, not a subject
     if words[-1].norm in NOT_SUBJECT or any(w.norm in NOT_SUBJECT for w in words[1:]):
         return None
     words = _trim_edges(words)
@@ -1064,8 +1122,14 @@ def _find_complement(
             if norm in COMPLEMENTIZERS:
                 # أشار needs إلى before its أن ("أشار إلى أن"); نوه بأن، لفت أنه are fine too
                 after_preposition = index > 0 and toks[index - 1].norm in ("الي", "ب")
-                if frame == "point" and not after_preposition and not norm.startswith(("ب", "انه", "انها")):
-                    return None
+                quoted = index + 1 < len(toks) and toks[index + 1].norm in _ALL_MARKS
+                if (
+                    frame == "point"
+                    and not after_preposition
+                    and not norm.startswith(("ب", "انه", "انها"))
+                    and not (quoted and index and toks[index - 1].norm in "،,")
+                ):
+                    return None  # (but "وأشار المسؤول …، أن «…»": his words, after a pause)
                 if (
                     index + 1 < len(toks)
                     and toks[index + 1].norm == ":"
@@ -1111,6 +1175,7 @@ def _find_complement(
                     inner_words >= 3
                     and frame in ("say", "point", "report")
                     and not _names_frame(ctx, region)
+                    and not _names_subject(ctx, region)
                     and not titled
                     and opens
                     and (after_break or not over or inner_words >= LONG_QUOTATION_WORDS)
@@ -1133,6 +1198,32 @@ def _noun_complement(toks: list[_Tok], comp: _Complement) -> bool:
     return toks[comp.position - 1].norm.startswith("ب") or len(gap) <= 2
 
 
+#: Titles of men: after a feminine verb they are its object, not its subject.
+MASCULINE_TITLES = frozenset(
+    normalize(w)
+    for w in [
+        "الفنان",
+        "الرئيس",
+        "الوزير",
+        "المدير",
+        "الشيخ",
+        "الأمير",
+        "الملك",
+        "النائب",
+        "السفير",
+        "المتحدث",
+        "الأمين",
+        "اللاعب",
+        "المدرب",
+        "النقيب",
+        "المستشار",
+        "القائد",
+        "الدكتور",
+        "المهندس",
+        "السيد",
+        "الرجل",
+    ]
+)
 #: Call verbs whose object opens with بـ ("طالب بتفعيل"); دعا takes إلى.
 BI_LEMMAS = frozenset(["طالب", "ناشد"])
 #: Nouns of works that name the title in marks after them: "أقر المجلس إعادة نشر كتاب «…»" (not
@@ -1175,6 +1266,13 @@ def _names_frame(ctx: _Context, region: _Region) -> bool:
     return position < len(ctx.text) and ctx.text[position] == ":"
 
 
+def _names_subject(ctx: _Context, region: _Region) -> bool:
+    """ "قالت «الشركة العربية للاستثمار» إن …": a quoted name that a complementizer follows is the
+    subject of the frame, not its quotation."""
+    word = _WORD_RE.match(ctx.text, _skip_space(ctx.text, region.close + 1))
+    return word is not None and _norm(word.group()) in COMPLEMENTIZERS
+
+
 def _blocks(ctx: _Context, tok: _Tok) -> bool:
     """Whether a word inside a frame's gap is itself a speech verb (not an ambiguous form such as بين)."""
     if tok.norm in QUOTE_WORDS or tok.norm in SAYING_NOUNS or not _is_trigger_at(ctx.text, tok.start, tok.end):
@@ -1207,16 +1305,33 @@ def _content_end(ctx: _Context, start: int, limit: int) -> int:
             continue
         bare = normalize(match.group())
         comma = max(text.rfind("،", start, match.start()), text.rfind(",", start, match.start()))
-        if (bare[:1] == "م" or bare in _PARTICIPLES_OTHER) and bare in _lexicon().forms and match.start() > start:
+        if (
+            (bare[:1] == "م" or bare in _PARTICIPLES_OTHER)
+            and bare in _lexicon().forms
+            and match.start() > start
+            and _participle_frames(ctx, match)
+        ):
             end = match.start()
             if comma >= 0 and len([t for t in _tokens(ctx.text, comma + 1, end) if t.word]) <= 4:
                 end = comma  # "…، ليرد عليه المالكي قائلاً": the clause of the participle goes too
+            break
+        if match.start() > start and _opens_quotation(ctx, match):
+            end = _drop_when(ctx, start, match.start())  # "…، حينما قال: «…»", "… وقال «…»": a new quotation
             break
         if comma < 0:
             continue
         between = _tokens(ctx.text, comma + 1, match.start())
         if len(between) <= 2 and all(t.word and t.norm in _CLAUSE_PARTICLES for t in between):
             end = comma
+            break
+        if (
+            between
+            and between[0].norm in _CONTRAST_PARTICLES
+            and len(between) <= 8
+            and all(t.word for t in between)
+            and _frames_that(ctx, match)
+        ):
+            end = comma  # "…، بينما رواية أخرى تشير إلى أن": a new source's statement
             break
     for tail in TAIL.finditer(text, start, end):
         before = text[max(start, tail.start() - 3) : tail.start()]
@@ -1228,6 +1343,56 @@ def _content_end(ctx: _Context, start: int, limit: int) -> int:
     for stop in _CONTENT_STOP.finditer(text, start, end):
         if ctx.region_containing(stop.start()) is None:
             return stop.start()
+    return end
+
+
+#: Particles that open a contrasting clause with a subject of its own before its verb.
+_CONTRAST_PARTICLES = frozenset(normalize(w) for w in ["بينما", "فيما", "وبينما", "وفيما", "لكن", "ولكن"])
+
+
+def _frames_that(ctx: _Context, match: _Trigger) -> bool:
+    """Whether a speech verb has a that-clause or a quotation within three words after it."""
+    for tok in _tokens(ctx.text, match.end(), min(len(ctx.text), match.end() + 40))[:4]:
+        if tok.norm in COMPLEMENTIZERS or tok.norm == ":" or tok.norm in _ALL_MARKS:
+            return True
+    return False
+
+
+def _participle_frames(ctx: _Context, match: _Trigger) -> bool:
+    """Whether a participle inside a complement opens a frame of its own ("…، مشيراً إلى أن") rather
+    than qualifying a noun ("حالات إصابة مؤكدة بالفيروس"): after a comma, in the accusative
+    (مشيراً، مؤكدا), or with a complement within three words."""
+    text = ctx.text
+    before = text[max(0, match.start() - 8) : match.start()].rstrip()
+    if before.endswith(("،", ",", "؛")) or "\u064b" in match.group() or _norm(match.group()).endswith("ا"):
+        return True
+    for tok in _tokens(text, match.end(), min(len(text), match.end() + 40))[:4]:
+        if tok.norm in COMPLEMENTIZERS or tok.norm in COMPLEMENT_LEADS or tok.norm == ":" or tok.norm in _ALL_MARKS:
+            return True
+    return False
+
+
+#: Conjunctions of time that belong with the verb after them ("…، حينما قال: …").
+_WHEN_WORDS = frozenset(normalize(w) for w in ["حينما", "عندما", "حين", "لما", "و", "ثم", "إذ"])
+
+
+def _opens_quotation(ctx: _Context, match: _Trigger) -> bool:
+    """A verb of saying (not a participle) right before a colon or a quotation: "قال: …", "وقال «…»"."""
+    norm = _norm(match.group())
+    entry = _lexicon().forms.get(norm.lstrip("وف")) or _lexicon().forms.get(norm)
+    if entry is None or entry[1] != "say" or entry[0] in NOUN_LEMMAS:
+        return False
+    position = _skip_space(ctx.text, match.end())
+    if position >= len(ctx.text):
+        return False
+    char = ctx.text[position]
+    return char == ":" or (char in _ALL_MARKS and ctx.region_opening_at(position) is not None)
+
+
+def _drop_when(ctx: _Context, start: int, end: int) -> int:
+    words = _tokens(ctx.text, start, end)
+    if words and words[-1].word and words[-1].norm in _WHEN_WORDS:
+        return words[-1].start
     return end
 
 
@@ -1309,7 +1474,8 @@ def _marked_content(ctx: _Context, mark: _Tok, sentence_end: int) -> tuple[int, 
                 break
             if tok.word:
                 tail_words += 1
-        if tail_words <= 3 or region.close >= sentence_end:
+        # a few words after it may be a channel ("«…» في بيان"); more make a mixed quote
+        if tail_words <= 2 or region.close >= sentence_end:
             return region.start, region.end, "direct"
     # nested or unbalanced marks: the last mark of the sentence closes the quotation
     _, p_end = ctx.paragraph_at(mark.start)
@@ -1319,7 +1485,8 @@ def _marked_content(ctx: _Context, mark: _Tok, sentence_end: int) -> tuple[int, 
         last = marks[-1]
         tail = [t for t in _tokens(ctx.text, last + 1, limit) if t.word]
         symmetric = text[mark.start] in _MARKS_DOUBLE  # "…" pairs are ambiguous when nested
-        if len(tail) <= 3 and last - mark.end > 15 and (region is None or symmetric):
+        nested = region is None or (symmetric and last != region.close)
+        if len(tail) <= 3 and last - mark.end > 15 and nested:
             start, end = _strip_span(text, mark.end, last)
             return (start, end, "direct") if end > start else None
         return None
@@ -1352,8 +1519,9 @@ def _colon_content(ctx: _Context, start: int, sentence_end: int) -> tuple[int, i
             break
         if opening[0].norm[:1] == "و" and opening[0].norm[1:2] in "يت" and opening[0].norm not in ("وتابع",):
             break  # ويمثل، وتعتبر : a third-person verb of the narrator
-        if not _first_person(text, nxt[0], nxt[1]):
-            break  # the speaker's own voice goes on in the first person ("ونحن نسعى …")
+        asking = text[start:end].rstrip().endswith("؟") and text[nxt[0] : nxt[1]].rstrip().endswith("؟")
+        if not asking and not _first_person(text, nxt[0], nxt[1]):
+            break  # the speaker's own voice goes on in the first person ("ونحن نسعى …"), or asking on
         end = _content_end(ctx, nxt[0], nxt[1])
         sentence_end = nxt[1]
         position = nxt[1]
@@ -1445,6 +1613,8 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
         if inside is not None and inside.end - inside.start > 40:
             continue  # a verb inside someone's quotation is part of the quote
         window = min(s_end, match.end() + GAP_WINDOW)
+        if inside is not None:
+            window = min(window, inside.close)  # «قال الراوي»: a verb in a quoted title frames nothing outside
         short = min(window, match.end() + SHORT_WINDOW)  # enough for most frames: tokenized first
         toks = _tokens(ctx.text, match.end(), short)
         if entry is None:  # a stance verb: only its subject matters, for continuations
@@ -1475,9 +1645,10 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
             comp = None  # "وتتحدث «إيه آر دي» و«صنداي تايمز» عن …": names, not a quotation
         if (
             comp is not None
-            and lemma == "وصف"
+            and lemma in ("وصف", "اتهم")
             and not (comp.kind == "that" and toks[comp.position - 1].norm[:1] == "ب")
-        ):
+            and not (lemma == "وصف" and comp.kind == "mark" and comp.position and toks[comp.position - 1].norm == "ب")
+        ):  # (وصف … بـ«…»: the words it was called, in marks, are a quotation)
             comp = None
         if comp is None and lemma in UNMARKED_LEMMAS and not participle and not _is_passive(written):
             comp = _unmarked_statement(ctx, toks, s_end)
@@ -1497,8 +1668,8 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
             gap = gap[:-1]
         if gap and gap[-1].word and gap[-1].norm in COMPLEMENTIZERS:
             gap = gap[:-1]
-        while gap and gap[-1].word and gap[-1].norm in COMPLEMENT_LEADS:
-            gap = gap[:-1]
+        while gap and gap[-1].word and (gap[-1].norm in COMPLEMENT_LEADS or gap[-1].norm == "ب"):
+            gap = gap[:-1]  # (and the بـ of "وصفته الدار بـ«…»")
         if frame == "report":
             speaker_words, channel_words = _frame_speaker_split_report(ctx, gap)
             if not speaker_words and not channel_words:
@@ -1509,6 +1680,13 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
             speaker_words, channel_words = _split_gap(ctx, gap)
             if participle:
                 speaker_words = []  # "داعيًا مبدعي المحافظة إلى": after a participle, the addressee
+            if (
+                frame in ("call", "say")
+                and speaker_words
+                and speaker_words[0].norm in MASCULINE_TITLES
+                and _verb_gender(bare, lemma) == "f"
+            ):
+                speaker_words = []  # "وطالبت الفنان فلاناً بـ": a man after a feminine verb is its object
             if frame == "call" and len(speaker_words) > 1:
                 speaker_words = _known_prefix(ctx, speaker_words)
                 last = speaker_words[-1].norm
@@ -1541,6 +1719,8 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
                 continuation = True
             else:
                 speaker = ctx.antecedent(_verb_gender(bare, lemma))
+                if speaker is None:
+                    speaker = _verbal_subject_before(ctx, match.start(), s_start)
                 continuation = True
         channel = _channel_label(ctx, channel_words) if channel_words else None
         if speaker is not None and channel is None:
@@ -1556,6 +1736,8 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
         if content is None:
             continue
         start, end, kind = content
+        if lemma == "كتب" and comp.kind == "colon" and len(_WORD_RE.findall(text, start, end)) < 4:
+            continue  # "كتب: فلان الفلاني": a byline
         if frame in ("call", "express", "warn") and comp.kind == "prep":
             kind = "indirect"
             start, end = _strip_span(text, start, _content_end(ctx, start, s_end))
@@ -1631,6 +1813,45 @@ def _clause_subject(ctx: _Context, participle_start: int, sentence_start: int) -
     if not 1 <= len(rest) <= 4 or any(t.norm in NOT_SUBJECT or t.norm in GAP_PREPOSITIONS for t in rest):
         return None
     return _speaker_string(ctx, rest)
+
+
+#: Particles that may open a clause before its verb ("ثم ألقى …", "كما قدّم …").
+_CLAUSE_OPENERS = frozenset(normalize(w) for w in ["و", "ثم", "كما", "فيما", "بينما", "ف", "وقد", "قد"])
+
+
+_NOT_VERBS = frozenset(normalize(w) for w in ["هكذا", "هذا", "هذه", "ذلك", "هناك", "هنا", "ليس", "لا", "لم", "لن"])
+
+
+def _verbal_subject_before(ctx: _Context, position: int, sentence_start: int) -> str | None:
+    """The subject of the verb that opens this sentence (or the one before): "وهنّأ المدير الموظفين
+    …، مشيراً إلى أن", "جدد الوزير موقف بلاده، مشيرا إلى أن" — for a frame with no subject of its
+    own and no speaker named before it."""
+    starts = [sentence_start]
+    index = bisect_left(ctx.sentence_starts, sentence_start) - 1
+    if index >= 0:
+        starts.append(ctx.sentences[index][0])
+    for start in starts:
+        clause = _until_comma(_tokens(ctx.text, start, min(position, start + 200)))
+        words = [t for t in clause if t.word]
+        while words and words[0].norm in _CLAUSE_OPENERS:
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        verb = words[0].norm.removeprefix("و").removeprefix("ف")
+        if (
+            len(verb) < 3
+            or verb[:1] in "يتن"  # a present verb or a particle: not a past verb and its subject
+            or verb.startswith("ال")
+            or words[0].norm in NOT_SUBJECT
+            or words[0].norm in _NOT_VERBS
+            or verb in STOP_WORDS
+        ):
+            continue
+        speaker_words, _ = _split_gap(ctx, clause[clause.index(words[0]) + 1 :])
+        speaker_words = speaker_words[:8]
+        if _subject_like(speaker_words) and not speaker_words[0].norm.endswith("ه"):
+            return _speaker_string(ctx, speaker_words)
+    return None
 
 
 def _subject_like(words: Sequence[_Tok]) -> bool:
@@ -1722,7 +1943,7 @@ def _known_prefix(ctx: _Context, words: list[_Tok]) -> list[_Tok]:
 
 #: Words that may stand right before a complementizer (إلى أن، على أن) and are not the speaker.
 COMPLEMENT_LEADS = frozenset(normalize(w) for w in ["إلى", "على", "من", "عن"])
-NARRATOR_PRESENT = frozenset(normalize(w) for w in ["يذكر", "يشار", "يتوقع", "يعتبر", "يرى"])
+NARRATOR_PRESENT = frozenset(normalize(w) for w in ["يذكر", "يشار", "يتوقع", "يعتبر", "يرى", "ترى", "يرون"])
 
 
 def _until_comma(toks: list[_Tok]) -> list[_Tok]:
@@ -1862,11 +2083,6 @@ def _tails(ctx: _Context, found: list[_Found]) -> list[_Found]:
         else:
             continue
         same_sentence = [f for f in found if s_start <= f.anchor < s_end]
-        if same_sentence:
-            for f in same_sentence:
-                if f.channel is None and channel is not None:
-                    f.channel = channel
-            continue
         lead_text = text[s_start : match.start()]
         if not lead_text.strip(" و،,") or (cut is not None and len(_WORD_RE.findall(lead_text)) <= 3):
             # "وبحسب المصادر، فإن …", "في المقابل ووفقا لبيان المركز فإن …"
@@ -1880,18 +2096,25 @@ def _tails(ctx: _Context, found: list[_Found]) -> list[_Found]:
             mark = rest[index - 1] if index and rest[index - 1].norm in _ALL_MARKS else None
             marked = _marked_content(ctx, mark, s_end) if mark is not None else None
             if marked is not None and marked[2] == "direct":
-                # "ووفقا لبيان المركز فإن «…»": the source's own words
-                out.append(_Found(marked[0], marked[1], "direct", speaker, channel, match.start()))
-                continue
-            start, end = _strip_span(text, rest[index].start, _content_end(ctx, rest[index].start, s_end))
+                start, end, kind = marked  # "ووفقا لبيان المركز فإن «…»": the source's own words
+            else:
+                kind = "indirect"
+                start, end = _strip_span(text, rest[index].start, _content_end(ctx, rest[index].start, s_end))
         else:
+            kind = "indirect"
             start, end = _strip_span(text, s_start, match.start())
             first_word = _tokens(ctx.text, start, min(end, start + 20))
             if first_word and first_word[0].norm in ("و",):
                 start = first_word[1].start if len(first_word) > 1 else start
-        if end - start < 12 or (speaker is None and channel is None):
+        if any(f.start < end and start < f.end for f in same_sentence):
+            # the clause is a frame's own content ("قال الوزير إن …، وفق بيان"): the tail names its channel
+            for f in same_sentence:
+                if f.channel is None and channel is not None:
+                    f.channel = channel
             continue
-        out.append(_Found(start, end, "indirect", speaker, channel, match.start()))
+        if kind == "indirect" and (end - start < 12 or (speaker is None and channel is None)):
+            continue
+        out.append(_Found(start, end, kind, speaker, channel, match.start()))
     return out
 
 
@@ -1911,10 +2134,42 @@ def ctx_speaker_before(found: list[_Found], position: int) -> str | None:
     return before[-1].speaker if before else None
 
 
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+
+
+def _glued_stop(text: str, dot: int) -> bool:
+    """A full stop glued to the next word ("…المرض.يذكر أن", "…يحمينا".وطالبت"), which the sentence
+    splitter does not see (it wants whitespace after a full stop); not an abbreviation (بي.بي.سي)."""
+    after = text[dot + 1 : dot + 3]
+    if len(after) < 2 or not (_ARABIC_LETTER.match(after[0]) and _ARABIC_LETTER.match(after[1])):
+        return False
+    last, need = dot - 1, 3
+    if last >= 0 and text[last] in '"»”':
+        last, need = last - 1, 2
+    first = last - need + 1
+    return first >= 0 and all(_ARABIC_LETTER.match(char) for char in text[first : last + 1])
+
+
+def _split_glued(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        dot = text.find(".", start, end)
+        while dot >= 0:
+            if _glued_stop(text, dot):
+                out.append((start, dot + 1))
+                start = dot + 1
+            dot = text.find(".", dot + 1, end)
+        out.append((start, end))
+    return out
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
     """``split_sentences``, except that a "sentence" of a few words with a speech verb, ending in a
-    short word and a full stop, runs on: "وقالت لورا إيه. كولانجيلو …" names someone by an initial."""
+    short word and a full stop, runs on: "وقالت لورا إيه. كولانجيلو …" names someone by an initial;
+    and a full stop glued to the next word ends a sentence."""
     spans = split_sentences(text)
+    if "." in text:
+        spans = _split_glued(text, spans)
     out: list[tuple[int, int]] = []
     for span in spans:
         if out:
