@@ -17,7 +17,8 @@ The held-out set (``heldout.jsonl``) is drawn and written with the same tools, w
 
 A second held-out set (``heldout2.jsonl``) is drawn and written by the same functions with
 ``heldout2-select``, ``heldout2-show`` and ``heldout2-write`` (``HELDOUT_SETS``): other seeds, and it
-also leaves out the first held-out set.
+also leaves out the first held-out set. A third one (``heldout3.jsonl``, ``heldout3-…``) has the strata
+of the second, other seeds again, and leaves out all three earlier sets.
 
 Selection: SaudiNewsNet days outside 2015-08-06 … 2015-08-11 and SemEval-2022 Task 8 Arabic train
 texts, bodies of 300 … 2,500 characters, shuffled with ``random.Random(20240601)``; 84 % drawn among
@@ -64,6 +65,9 @@ HELDOUT_MAX_SHARED = 0.2  # share of a text's word 4-grams found in a developmen
 HELDOUT2_SEED = 20261123  # the marked articles with HELDOUT2_SEED + 1
 HELDOUT2_COUNTS = (15, 4, 5, 1)  # as HELDOUT_COUNTS, fewer: more of the set is drawn among marked bodies
 HELDOUT2_MARKED = (26, 9)
+HELDOUT3_SEED = 20261125  # the marked articles with HELDOUT3_SEED + 1
+HELDOUT3_COUNTS = HELDOUT2_COUNTS  # the same strata as the second held-out set
+HELDOUT3_MARKED = HELDOUT2_MARKED
 #: name -> (seed, counts, marked, selections left out, selection file, set file)
 HELDOUT_SETS = {
     "heldout": (
@@ -81,6 +85,14 @@ HELDOUT_SETS = {
         ("selection.jsonl", "heldout_selection.jsonl"),
         "heldout2_selection.jsonl",
         "heldout2.jsonl",
+    ),
+    "heldout3": (
+        HELDOUT3_SEED,
+        HELDOUT3_COUNTS,
+        HELDOUT3_MARKED,
+        ("selection.jsonl", "heldout_selection.jsonl", "heldout2_selection.jsonl"),
+        "heldout3_selection.jsonl",
+        "heldout3.jsonl",
     ),
 }
 
