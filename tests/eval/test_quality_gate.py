@@ -13,7 +13,14 @@ import pytest
 from akhbar.config import Settings
 from akhbar.eval.clean_lines import load_labelled, score_outputs, stage_outputs
 from akhbar.eval.pairs import evaluate_pairs
-from akhbar.eval.quotes import DEFAULT_DEV, DEFAULT_HELDOUT, DEFAULT_HELDOUT2, build_eval_file, evaluate_quotes
+from akhbar.eval.quotes import (
+    DEFAULT_DEV,
+    DEFAULT_HELDOUT,
+    DEFAULT_HELDOUT2,
+    DEFAULT_HELDOUT3,
+    build_eval_file,
+    evaluate_quotes,
+)
 from akhbar.eval.stories import evaluate_stories
 from akhbar.eval.story_labels import build_eval_file as build_story_file
 
@@ -55,7 +62,12 @@ def test_cleaning_floors(baseline: dict[str, Any], shared_data: Path) -> None:
 
 @pytest.mark.parametrize(
     ("name", "labels"),
-    [("quotes", DEFAULT_DEV), ("quotes_heldout", DEFAULT_HELDOUT), ("quotes_heldout2", DEFAULT_HELDOUT2)],
+    [
+        ("quotes", DEFAULT_DEV),
+        ("quotes_heldout", DEFAULT_HELDOUT),
+        ("quotes_heldout2", DEFAULT_HELDOUT2),
+        ("quotes_heldout3", DEFAULT_HELDOUT3),
+    ],
 )
 def test_quote_floors(name: str, labels: Path, baseline: dict[str, Any], shared_data: Path, tmp_path: Path) -> None:
     floors = baseline[name]

@@ -41,6 +41,7 @@ from typing import Any, Literal, NamedTuple
 import numpy as np
 
 from akhbar.lang.ar import match_terms, normalize, split_sentences
+from akhbar.lang.ar.lexicon import country_names
 from akhbar.pipeline import stage
 from akhbar.types import Article, Quote, QuoteKind, Rejection
 
@@ -95,6 +96,9 @@ SPEECH_VERBS: dict[str, tuple[FrameKind, str]] = {
     "علق": ("say", "علق علقت معلقاً معلقا"),
     "تساءل": ("say", "تساءل تساءلت متسائلاً متسائلا"),
     "كتب": ("say", "كتب كتبت"),
+    # روى للصحافيين «…»; زاد: … (also "increased": read only before a colon or a quotation)
+    "روى": ("say", "روى روت رووا يروي تروي"),
+    "زاد": ("say", "زاد زادت"),
     "قيل": ("say", "قيل يقال"),
     "أشار": ("point", "أشار أشارت أشاروا يشير تشير يشيرون مشيراً مشيرةً مشيرين مشيرا مشيرة"),
     "لفت": ("point", "لفت لفتت لفتوا يلفت تلفت لافتاً لافتةً لافتا لافتة"),
@@ -126,6 +130,12 @@ NOUN_LEMMAS = frozenset(["تصريح", "إعلان", "بقوله"])
 #: Verbs of stance (not speech) whose subject a later continuation ("مشيراً إلى أن") refers to.
 STANCE_VERBS = "دان دانت ندد نددت استنكر استنكرت رحب رحبت أشاد أشادت انتقد انتقدت بحث بحثت"
 
+#: Verbs that frame speech only before a colon or a quotation ("وزاد: …"; "زاد عدد …" is "increased").
+COLON_ONLY_LEMMAS = frozenset(["زاد"])
+#: Verbs that are also common words (زاد "increased", روى "watered"; رؤية is not روى + ه): never
+#: an attribution tail ("…، كما زادت الكمية", "حسب رؤية الهلال").
+NO_TAIL_LEMMAS = frozenset(["زاد", "روى"])
+
 #: Lemmas whose form is ambiguous with a common word: the complement must come within a few words.
 SHORT_GAP_LEMMAS = {
     "عبّر": 8,
@@ -141,6 +151,8 @@ SHORT_GAP_LEMMAS = {
     "إعلان": 3,
     "بقوله": 2,
     "تحدث": 5,
+    "روى": 4,
+    "زاد": 2,
     "وصف": 6,
 }
 MAX_GAP = 22  # words between the verb and its complement
@@ -280,6 +292,30 @@ OUTLETS = frozenset(
 TWEET_WORDS = frozenset(normalize(w) for w in ["تغريدة", "تغريدات", "تويتر", "تدوينة"])
 SOCIAL = {normalize("فيسبوك"): "فيسبوك", normalize("فيس"): "فيسبوك", normalize("إنستغرام"): "إنستغرام"}
 
+#: Weekdays, and time adverbs (with them) that a speaker phrase stops at and that may stand between a
+#: verb and its subject ("وأوضح أمس الخميس المدير").
+_WEEKDAYS = (
+    "الأحد",
+    "الاثنين",
+    "الإثنين",
+    "الثلاثاء",
+    "الأربعاء",
+    "الخميس",
+    "الجمعة",
+    "السبت",
+)
+_TIME_ADVERBS = (
+    "اليوم",
+    "أمس",
+    "غدا",
+    "غداً",
+    "الليلة",
+    "صباح",
+    "مساء",
+    *_WEEKDAYS,
+    "الماضي",
+    "الماضية",
+)
 #: Words that end a speaker noun phrase: circumstantial and temporal words.
 STOP_WORDS = frozenset(
     normalize(w)
@@ -296,21 +332,6 @@ STOP_WORDS = frozenset(
         "إثر",
         "وسط",
         "ضمن",
-        "اليوم",
-        "أمس",
-        "غدا",
-        "غداً",
-        "الليلة",
-        "صباح",
-        "مساء",
-        "الأحد",
-        "الاثنين",
-        "الإثنين",
-        "الثلاثاء",
-        "الأربعاء",
-        "الخميس",
-        "الجمعة",
-        "السبت",
         "يوم",
         "حيث",
         "وذلك",
@@ -320,10 +341,9 @@ STOP_WORDS = frozenset(
         "لكن",
         "لكنه",
         "لكنها",
-        "الماضي",
-        "الماضية",
         "المقبل",
         "الجاري",
+        *_TIME_ADVERBS,
     ]
 )
 #: Words skipped inside a speaker phrase ("وقال بدوره الوزير").
@@ -385,14 +405,7 @@ EDGE_WORDS = frozenset(
         "الماضية",
         "المقبل",
         "الجاري",
-        "الأحد",
-        "الاثنين",
-        "الإثنين",
-        "الثلاثاء",
-        "الأربعاء",
-        "الخميس",
-        "الجمعة",
-        "السبت",
+        *_WEEKDAYS,
     ]
 )
 #: Words before a verb that say it is not a sentence subject (relative, conjunction, pronoun-clitic).
@@ -591,7 +604,22 @@ def _triggers(text: str) -> list[_Trigger]:
     if not hits:
         return []
     bounds = list(accumulate(map(len, parts)))  # bounds[2i] = start of word i, bounds[2i+1] = its end
-    return [_Trigger(bounds[2 * i], bounds[2 * i + 1], words[i]) for i in hits]
+    found = [_Trigger(bounds[2 * i], bounds[2 * i + 1], words[i]) for i in hits]
+    if any(map(_colon_only, (t.written for t in found))):
+        found = [t for t in found if not _colon_only(t.written) or _COLON_AFTER.match(text, t.finish)]
+    return found
+
+
+#: A colon or a quotation mark after at most two words: "وزاد: «…»", "وزاد المدرب «…»".
+_COLON_AFTER = re.compile(f"(?:\\s+[{_WORD_CHARS}]+){{0,2}}\\s*[:{re.escape(_ALL_MARKS)}]")
+
+
+@lru_cache(maxsize=1 << 12)
+def _colon_only(word: str) -> bool:
+    """A form of a verb that frames speech only before a colon or a quotation (وزاد: …)."""
+    norm = normalize(word)
+    entry = _lexicon().forms.get(norm) or _lexicon().forms.get(norm[1:] if norm[:1] in "وف" else norm)
+    return entry is not None and entry[0] in COLON_ONLY_LEMMAS
 
 
 def _is_trigger_at(text: str, start: int, end: int) -> bool:
@@ -995,29 +1023,7 @@ def _split_gap(ctx: _Context, gap: list[_Tok]) -> tuple[list[_Tok], list[_Tok]]:
 
 
 #: Time adverbs that may stand between a verb and its subject ("وأوضح أمس الخميس المدير").
-TIME_WORDS = frozenset(
-    normalize(w)
-    for w in [
-        "اليوم",
-        "أمس",
-        "غدا",
-        "غداً",
-        "الليلة",
-        "صباح",
-        "مساء",
-        "ظهر",
-        "الأحد",
-        "الاثنين",
-        "الإثنين",
-        "الثلاثاء",
-        "الأربعاء",
-        "الخميس",
-        "الجمعة",
-        "السبت",
-        "الماضي",
-        "الماضية",
-    ]
-)
+TIME_WORDS = frozenset(normalize(w) for w in [*_TIME_ADVERBS, "ظهر"])
 #: Nouns after في that start a circumstance, not part of a speaker ("كيري في حضور الوزير").
 _CIRCUMSTANCES = frozenset(normalize(w) for w in ["وقت", "حضور", "ختام", "مستهل", "بداية", "نهاية", "أعقاب"])
 #: A speaker phrase does not open with a preposition.
@@ -1088,6 +1094,10 @@ def _frame_speaker_split_report(ctx: _Context, gap: list[_Tok]) -> tuple[list[_T
     return [], []
 
 
+#: Words that make أن a conjunction of time ("بعد أن علمت", "قبل أن يغادر"), not a complementizer.
+TIME_CONJUNCTIONS = frozenset(normalize(w) for w in ["بعد", "قبل", "منذ", "حتى", "لحين", "ريثما", "دون", "بدون"])
+
+
 class _Complement(NamedTuple):
     position: int  # index in the token list of the first content token
     kind: Literal["that", "colon", "mark", "prep"]
@@ -1119,7 +1129,14 @@ def _find_complement(
                     return None
                 index += 1
                 continue
-            if norm in COMPLEMENTIZERS:
+            if (
+                norm == "ان"
+                and index
+                and toks[index - 1].norm in TIME_CONJUNCTIONS
+                and not (index > 1 and toks[index - 2].norm == "من")  # "اعتبر من قبل أن": earlier
+            ):
+                pass  # "وقالت بعد أن علمت بوفاتها «…»": a clause of time, not the complement
+            elif norm in COMPLEMENTIZERS:
                 # أشار needs إلى before its أن ("أشار إلى أن"); نوه بأن، لفت أنه are fine too
                 after_preposition = index > 0 and toks[index - 1].norm in ("الي", "ب")
                 quoted = index + 1 < len(toks) and toks[index + 1].norm in _ALL_MARKS
@@ -1162,7 +1179,9 @@ def _find_complement(
                 inner_words = len(_tokens(ctx.text, region.start, region.end))
                 prev = toks[index - 1] if index else None
                 after_break = prev is None or (not prev.word and prev.norm in "،,") or words_seen == 0
-                after_saying = prev is not None and prev.norm in SAYING_NOUNS
+                after_saying = prev is not None and (
+                    prev.norm in SAYING_NOUNS or (words_seen == 1 and prev.norm in _ADDRESSEE_PRONOUNS)
+                )  # "قالها لي «…»": only the one spoken to stands between the verb and its words
                 titled = prev is not None and (
                     prev.norm.removeprefix("ال") in TITLE_NOUNS
                     or prev.norm.removesuffix("ه").removesuffix("ها") in TITLE_NOUNS  # عنوانه، كتابها
@@ -1173,7 +1192,7 @@ def _find_complement(
                 )
                 if (
                     inner_words >= 3
-                    and frame in ("say", "point", "report")
+                    and frame in ("say", "point", "report", "came")
                     and not _names_frame(ctx, region)
                     and not _names_subject(ctx, region)
                     and not titled
@@ -1187,6 +1206,37 @@ def _find_complement(
                 words_seen += 1
         index += 1
     return None
+
+
+#: Documents whose content "جاء في" introduces ("وجاء في البيان أن", "جاء في بيان للجنة «…»").
+DOCUMENT_NOUNS = frozenset(normalize(w) for w in ["بيان", "تقرير", "رسالة", "وثيقة", "نص", "مذكرة", "خطاب"])
+CAME_DOCUMENT_GAP = 10
+
+
+def _document_speaker(ctx: _Context, words: list[_Tok]) -> str | None:
+    """Who speaks in "جاء في …": the document's owner ("في بيان للجنة المنظمة" -> اللجنة المنظمة), the
+    document named with its owner ("في بيان الوزارة"), or the document itself ("في البيان")."""
+    words = [t for t in words if t.word]
+    if len(words) < 2 or words[0].norm != "في":
+        return None
+    doc = words[1]
+    if doc.norm.removeprefix("ال") not in DOCUMENT_NOUNS:
+        return None  # "وجاء في كلمته", "جاء في المرتبة": no document, or its owner named before
+    owner = []
+    for tok in words[2:6]:
+        if tok.norm in STOP_WORDS or tok.norm in TIME_WORDS or tok.norm in GAP_PREPOSITIONS:
+            break
+        owner.append(tok)
+    if owner and owner[0].norm.startswith("ل") and not owner[0].norm.startswith("ال"):
+        phrase = _speaker_string(ctx, owner)
+        if phrase:
+            first, *rest = phrase.split()
+            # للجنة is ل + اللجنة when the article writes اللجنة (للبيت is ل + البيت)
+            attested = first.startswith("لل") and ("ال" + first[1:]) in ctx.text
+            return " ".join(["ال" + first[1:] if attested else _drop_lam(first), *rest])
+    if owner and owner[0].norm.startswith("ال") and not doc.norm.startswith("ال"):
+        return _speaker_string(ctx, [doc, *owner])  # "في بيان الوزارة"
+    return _speaker_string(ctx, [doc])
 
 
 def _noun_complement(toks: list[_Tok], comp: _Complement) -> bool:
@@ -1250,6 +1300,8 @@ TITLE_NOUNS = frozenset(
         "شعار",
     ]
 )
+#: Pronouns of the one spoken to, right after the verb ("قال لي", "قالها لنا").
+_ADDRESSEE_PRONOUNS = frozenset(normalize(w) for w in ["لي", "لنا", "لك", "لكم", "له", "لها", "لهم"])
 #: Words of a quotation that a frame introduces even with no pause before it (a title rarely runs so long).
 LONG_QUOTATION_WORDS = 6
 #: "بقوله «…»", "نسبت الوكالة إلى الوزير قوله «…»": the words right after these are the quotation.
@@ -1400,7 +1452,7 @@ def _says(text: str, position: int) -> bool:
     """Whether the word at ``position`` is a speech verb of the say kind (صرح، قال، أفاد …)."""
     word = _WORD_RE.match(text, position)
     entry = _lexicon().forms.get(_norm(word.group())) if word else None
-    return entry is not None and entry[1] == "say"
+    return entry is not None and entry[1] == "say" and entry[0] not in NO_TAIL_LEMMAS
 
 
 #: Where reported content ends inside a sentence: the narrator's "…، مع العلم أن", a participle
@@ -1446,8 +1498,11 @@ def _content(
         return _content(ctx, toks, _Complement(comp.position + 1, "that"), sentence_end, verb_start)
     if not first.word and first.norm in _ALL_MARKS:
         region = ctx.region_opening_at(first.start) if comp.kind == "mark" else None
-        if region is not None and len(_tokens(ctx.text, region.start, region.end)) >= LONG_QUOTATION_WORDS:
-            return region.start, region.end, "direct"  # "قال في عدة مواضع «…» علينا …": the whole complement
+        if region is not None and (
+            len(_tokens(ctx.text, region.start, region.end)) >= LONG_QUOTATION_WORDS
+            or _NEW_CLAUSE.match(text, region.close + 1)
+        ):  # "قال في عدة مواضع «…» علينا …", "قالها لي «…» وراقب …": the whole complement
+            return region.start, region.end, "direct"
         marked = _marked_content(ctx, first, sentence_end)
         if marked is not None:
             return marked
@@ -1460,6 +1515,10 @@ def _content(
     if end - start < 8 or len(_tokens(ctx.text, start, end)) < 2:
         return None
     return start, end, "indirect"
+
+
+#: A clause of its own after a quotation: "«…» وراقب فواتيرك", "«…» فقال".
+_NEW_CLAUSE = re.compile("\\s*[وف][\u0621-\u064a]{3,}")
 
 
 def _marked_content(ctx: _Context, mark: _Tok, sentence_end: int) -> tuple[int, int, QuoteKind] | None:
@@ -1633,14 +1692,23 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
         if frame == "came" and (not toks or toks[0].norm != "في"):
             continue
         bi = lemma in BI_LEMMAS
-        comp = _find_complement(toks, frame, SHORT_GAP_LEMMAS.get(lemma, MAX_GAP), ctx, bi)
+        limit = SHORT_GAP_LEMMAS.get(lemma, MAX_GAP)
+        if frame == "came" and len(toks) > 1 and toks[1].norm.removeprefix("ال") in DOCUMENT_NOUNS:
+            limit = CAME_DOCUMENT_GAP  # "وجاء في بيان تم نشره على الإنترنت مطلع الأسبوع أن …"
+        comp = _find_complement(toks, frame, limit, ctx, bi)
         ran_out = comp is None and sum(t.word for t in toks) <= MAX_GAP  # not stopped by the words limit
         if short < window and (ran_out or (comp is not None and comp.position >= len(toks))):
             toks = _tokens(ctx.text, match.end(), window)
-            comp = _find_complement(toks, frame, SHORT_GAP_LEMMAS.get(lemma, MAX_GAP), ctx, bi)
+            comp = _find_complement(toks, frame, limit, ctx, bi)
         participle = bare[:1] == "م" or bare in _PARTICIPLES_OTHER
         if comp is not None and lemma in ("تصريح", "إعلان") and not _noun_complement(toks, comp):
             comp = None
+        if (
+            comp is not None
+            and lemma == "زاد"
+            and (comp.kind not in ("colon", "mark") or sum(t.word for t in toks[: comp.position]) > 2)
+        ):
+            comp = None  # "وزاد من حدة …": زاد frames only a colon or a quotation right after its subject
         if comp is not None and lemma == "تحدث" and comp.kind not in ("that", "colon"):
             comp = None  # "وتتحدث «إيه آر دي» و«صنداي تايمز» عن …": names, not a quotation
         if (
@@ -1678,6 +1746,8 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
             speaker_words, channel_words = [], [t for t in gap if t.word]
         else:
             speaker_words, channel_words = _split_gap(ctx, gap)
+            if all(t.norm in _ADDRESSEE_PRONOUNS for t in speaker_words):
+                speaker_words = []  # "قالها لي «…»": the one spoken to; the speaker is before the verb
             if participle:
                 speaker_words = []  # "داعيًا مبدعي المحافظة إلى": after a participle, the addressee
             if (
@@ -1700,7 +1770,7 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
             speaker = _speaker_string(ctx, speaker_words)
             speaker = _resolve_outlet(ctx, speaker) if speaker else None
         elif frame == "came":
-            speaker = None
+            speaker = _document_speaker(ctx, channel_words)
         else:
             if participle:
                 subject = _clause_subject(ctx, match.start(), s_start)
@@ -1736,8 +1806,8 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
         if content is None:
             continue
         start, end, kind = content
-        if lemma == "كتب" and comp.kind == "colon" and len(_WORD_RE.findall(text, start, end)) < 4:
-            continue  # "كتب: فلان الفلاني": a byline
+        if lemma == "كتب" and comp.kind == "colon" and _byline(ctx, start, end):
+            continue  # "كتب: فلان الفلاني", "كتبت-فلانة: ⏎ قال الوزير …": a byline
         if frame in ("call", "express", "warn") and comp.kind == "prep":
             kind = "indirect"
             start, end = _strip_span(text, start, _content_end(ctx, start, s_end))
@@ -1745,13 +1815,26 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
         if comp.kind == "that" and kind == "indirect" and ":" in text[start : min(end, start + 120)]:
             nested = _colon_speaker(ctx, _tokens(ctx.text, start, min(s_end, start + 160)))
         if nested is not None:
-            # "وذكرت الوزارة في بيان إن اللواء شنڤريحة عند تنصيب راشدي: «…»": the named one's words
-            start, end, speaker = nested
+            # "وذكرت الوزارة في بيان إن اللواء شنڤريحة عند تنصيب راشدي: «…»": the named one's words;
+            # "وأضافوا أن بيان الوزارة جاء في نصه: «…»": a statement of its own, with a quotation inside
+            if nested[3]:
+                found.append(_Found(start, end, kind, speaker, channel, match.start()))
+            start, end, speaker, _ = nested
             kind = "direct"
             ctx.said(speaker)
         ctx.last_channel = channel
         found.append(_Found(start, end, kind, speaker, channel, match.start()))
     return found
+
+
+def _byline(ctx: _Context, start: int, end: int) -> bool:
+    """The colon content of كتب is a byline: a name of a few words, or the article itself, which
+    opens with a frame of its own ("كتبت-فلانة: ⏎ قال الإعلامي …، إن …")."""
+    words = list(_WORD_RE.finditer(ctx.text, start, end))
+    if len(words) < 4:
+        return True
+    quoted = ctx.region_containing(start) is not None  # "وكتبت فلانة: «تقول قائدات …»": her words
+    return not quoted and _is_trigger_at(ctx.text, words[0].start(), words[0].end())
 
 
 #: Verbs after which a statement may follow with neither marks nor a colon ("وقالت في بيان إذا …").
@@ -1877,15 +1960,21 @@ def _saying_subject(ctx: _Context, position: int, sentence_start: int) -> str | 
     return _speaker_string(ctx, words)
 
 
-def _colon_speaker(ctx: _Context, toks: list[_Tok]) -> tuple[int, int, str] | None:
-    """A complement (``toks``) that names someone, then a colon and a quotation: (start, end, speaker)."""
-    words = 0
+def _colon_speaker(ctx: _Context, toks: list[_Tok]) -> tuple[int, int, str, bool] | None:
+    """A complement (``toks``) that names someone, then a colon and a quotation: (start, end,
+    speaker, whether a verb of the named one's own frames the quotation)."""
+    words = verb_words = 0
+    verb = -1  # "أن بيان الوزارة جاء في نصه: «…»": the named one's own frame, a few words long
     for index in range(len(toks)):
         tok = toks[index]
         if tok.word:
             words += 1
-            if words > 8 or _is_trigger_at(ctx.text, tok.start, tok.end):
+            if words > 8 or (verb >= 0 and words > verb_words + 3):
                 return None
+            if _is_trigger_at(ctx.text, tok.start, tok.end):
+                if verb >= 0 or words == 1:
+                    return None
+                verb, verb_words = index, words
             continue
         if tok.norm != ":":
             if tok.norm in "،,()":
@@ -1895,9 +1984,9 @@ def _colon_speaker(ctx: _Context, toks: list[_Tok]) -> tuple[int, int, str] | No
         region = ctx.region_opening_at(mark.start) if mark is not None else None
         if region is None or not words:
             return None
-        speaker_words, _ = _split_gap(ctx, toks[:index])
+        speaker_words, _ = _split_gap(ctx, toks[: verb if verb >= 0 else index])
         speaker = _speaker_string(ctx, speaker_words)
-        return (region.start, region.end, speaker) if speaker else None
+        return (region.start, region.end, speaker, verb >= 0) if speaker else None
     return None
 
 
@@ -2013,6 +2102,47 @@ def _quote_first(ctx: _Context, found: list[_Found]) -> list[_Found]:
     return out
 
 
+#: The line that names a related story ("رابط الخبر بصحيفة الوئام: …", "اقرأ أيضا: …"): a headline.
+_HEADLINE = re.compile(r"(?:رابط\s+الخبر[^:\n]{0,40}|اقرأ\s+أيض[اًا]+)\s*:")
+HEADLINE_SPEAKER_WORDS = 6
+
+
+def _headlines(ctx: _Context, found: list[_Found]) -> list[_Found]:
+    """A headline "المتحدث: …" (after "رابط الخبر …:" or "اقرأ أيضا:"): the speaker's words, direct,
+    to the end of the line ("وزير الداخلية: الحكومة تعمل …", "الهيئة تعقب على «…»: …")."""
+    text = ctx.text
+    out = []
+    for match in _HEADLINE.finditer(text):
+        _, line_end = ctx.paragraph_at(match.start())
+        colon = match.end()
+        while True:
+            colon = text.find(":", colon, line_end)
+            if colon < 0 or ctx.region_containing(colon) is None:
+                break
+            colon += 1
+        if colon < 0:
+            continue
+        lead = _tokens(text, match.end(), colon)
+        words = [t for t in lead if t.word]
+        start, end = _strip_span(text, colon + 1, line_end)
+        if not 1 <= len(words) <= 10 or len(_WORD_RE.findall(text, start, end)) < 3:
+            continue
+        if any(f.start < end and start < f.end for f in found):
+            continue
+        speaker_words = []
+        for tok in lead:  # the name, up to a quotation or a preposition ("تعقب على فيديو «…»")
+            if (not tok.word and tok.norm in _ALL_MARKS) or (tok.word and tok.norm in GAP_PREPOSITIONS):
+                break
+            if tok.word:
+                speaker_words.append(tok)
+            else:
+                speaker_words = []  # "بالصور // عاصفة تضرب الأنبار .. داعش: …": after the topic
+        speaker = _speaker_string(ctx, speaker_words[:HEADLINE_SPEAKER_WORDS])
+        if speaker is not None and normalize(speaker) not in country_names():  # "ليبيا: …" tags a place
+            out.append(_Found(start, end, "direct", speaker, None, match.start()))
+    return out
+
+
 def _previous_paragraph(ctx: _Context, start: int) -> tuple[int, int] | None:
     previous = None
     for p_start, p_end in ctx.paragraphs:
@@ -2045,6 +2175,9 @@ def _tails(ctx: _Context, found: list[_Found]) -> list[_Found]:
         channel: str | None = None
         head = words[0].norm
         verb = _is_trigger_at(text, words[0].start, words[0].end) or (head.endswith("ه") and head[:-1] in lexicon.forms)
+        head_entry = lexicon.forms.get(head) or lexicon.forms.get(head[:-1]) or lexicon.forms.get(head[1:])
+        if verb and head_entry is not None and head_entry[0] in NO_TAIL_LEMMAS:
+            continue
         if text[match.start() : match.start() + 3] == "كما":
             # "…استراتيجية كما صرح بنفسه كيري": a speech verb after كما attributes the clause before
             # it (a كما that opens a statement of its own is a frame, found before)
@@ -2163,13 +2296,37 @@ def _split_glued(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
     return out
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
+#: A full stop right after a quotation mark, before whitespace: "…قانونية". وأضاف".
+_MARK_STOP = re.compile(f"(?<=[{re.escape(_ALL_MARKS)}])[.!?؟](?=\\s)")
+
+
+def _split_stray_marks(text: str, spans: list[tuple[int, int]], regions: Sequence[_Region]) -> list[tuple[int, int]]:
+    """A full stop after a closing mark that no quotation (as paired here) holds ends the sentence:
+    the splitter pairs ASCII marks in order, so a stray closing mark ("…قانونية". وأضاف البيان
+    أنه "…") hides the full stop after it inside a "quotation" that runs to the next mark."""
+    out = spans
+    for stop in _MARK_STOP.finditer(text):
+        dot = stop.start()
+        if any(r.open < dot < r.close for r in regions):
+            continue
+        index = bisect_right([s for s, _ in out], dot) - 1
+        if index < 0 or not out[index][0] < dot + 1 < out[index][1]:
+            continue
+        start, end = out[index]
+        after = _skip_space(text, dot + 1)
+        out = [*out[:index], (start, dot + 1), (after, end), *out[index + 1 :]]
+    return out
+
+
+def _sentences(text: str, regions: Sequence[_Region] = ()) -> list[tuple[int, int]]:
     """``split_sentences``, except that a "sentence" of a few words with a speech verb, ending in a
     short word and a full stop, runs on: "وقالت لورا إيه. كولانجيلو …" names someone by an initial;
-    and a full stop glued to the next word ends a sentence."""
+    a full stop glued to the next word ends a sentence, and so does one after a stray closing mark."""
     spans = split_sentences(text)
     if "." in text:
         spans = _split_glued(text, spans)
+        if regions:
+            spans = _split_stray_marks(text, spans, regions)
     out: list[tuple[int, int]] = []
     for span in spans:
         if out:
@@ -2194,9 +2351,11 @@ def extract_quotes(article_id: str, text: str) -> list[Quote]:
     if not text:
         return []
     regions = _quote_regions(text) if _MARK_RE.search(text) else []
-    ctx = _Context(text, regions, _sentences(text), _paragraphs(text))
+    ctx = _Context(text, regions, _sentences(text, regions), _paragraphs(text))
     found = _scan_frames(ctx)
     found.extend(_quote_first(ctx, found))
+    if "رابط" in text or "اقرأ" in text:
+        found.extend(_headlines(ctx, found))
     found.extend(_tails(ctx, found))
     found.sort(key=lambda f: (f.start, f.end))
     quotes: list[Quote] = []
