@@ -41,8 +41,10 @@ DEFAULT_HELDOUT = DEFAULT_DEV.with_name("heldout.jsonl")
 #: the second held-out set (annotated by someone who never ran the extractor on it; its errors were
 #: worked from afterwards, so it is a development set too)
 DEFAULT_HELDOUT2 = DEFAULT_DEV.with_name("heldout2.jsonl")
-#: the third held-out set (annotated without running the extractor; never tuned on)
+#: the third held-out set (annotated without running the extractor; worked from afterwards)
 DEFAULT_HELDOUT3 = DEFAULT_DEV.with_name("heldout3.jsonl")
+#: the fourth held-out set (annotated without running the extractor; the freshest)
+DEFAULT_HELDOUT4 = DEFAULT_DEV.with_name("heldout4.jsonl")
 
 Extractor = Callable[[str, str], Sequence[Quote]]
 

@@ -42,6 +42,7 @@ import numpy as np
 
 from akhbar.lang.ar import match_terms, normalize, split_sentences
 from akhbar.lang.ar.lexicon import country_names
+from akhbar.lang.ar.normalize import arabic_ratio
 from akhbar.pipeline import stage
 from akhbar.types import Article, Quote, QuoteKind, Rejection
 
@@ -153,7 +154,7 @@ SHORT_GAP_LEMMAS = {
     "تحدث": 5,
     "روى": 4,
     "زاد": 2,
-    "وصف": 6,
+    "وصف": 8,
 }
 MAX_GAP = 22  # words between the verb and its complement
 MAX_SPEAKER_WORDS = 16
@@ -658,13 +659,30 @@ class _Region(NamedTuple):
     end: int  # content end
 
 
+#: A paragraph break written as a no-break space after a full stop ("…الرئيسة. \xa0 وأوضح"), as
+#: SaudiNewsNet bodies often have it.
+_NBSP_BREAK = re.compile(f'[{_SENTENCE_PUNCT}]["”»)]*([ \t]*\xa0[ \t\xa0]*)')
+
+
+def _split_nbsp(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for start, end in spans:
+        broken = False
+        for match in _NBSP_BREAK.finditer(text, start, end):
+            out.append((start, match.start(1)))
+            start, broken = match.end(1), True
+        if end > start or not broken:
+            out.append((start, end))
+    return out
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     spans = []
     position = 0
     for line in text.split("\n"):
         spans.append((position, position + len(line)))
         position += len(line) + 1
-    return spans
+    return _split_nbsp(text, spans) if "\xa0" in text else spans
 
 
 def _quote_regions(text: str) -> list[_Region]:
@@ -1030,9 +1048,17 @@ _CIRCUMSTANCES = frozenset(normalize(w) for w in ["وقت", "حضور", "ختا�
 GAP_PREPOSITIONS = frozenset(normalize(w) for w in ["في", "على", "من", "عن", "إلى", "مع", "حول", "بين"])
 
 
+#: Honorifics that stand for a person named before ("وقال سموه", "وأضاف معاليه").
+HONORIFICS = frozenset(
+    normalize(w) for w in ["سموه", "سموها", "معاليه", "معاليها", "سعادته", "سعادتها", "فضيلته", "دولته", "جلالته"]
+)
+
+
 def _speaker_string(ctx: _Context, words: list[_Tok]) -> str | None:
     if not words:
         return None
+    if len(words) == 1 and words[0].norm in HONORIFICS and ctx.last_speaker:
+        return ctx.last_speaker
     phrase = _clean_phrase(ctx.text, words[0].start, words[-1].end)
     return phrase or None
 
@@ -1075,10 +1101,16 @@ def _subject_before(ctx: _Context, verb_start: int, sentence_start: int) -> str 
     return _speaker_string(ctx, words)
 
 
+#: "نقل عنه قوله": the one reported from is the previous speaker.
+REPORT_PRONOUNS = frozenset(normalize(w) for w in ["عنه", "عنها", "عنهم", "عنهما"])
+
+
 def _frame_speaker_split_report(ctx: _Context, gap: list[_Tok]) -> tuple[list[_Tok], list[_Tok]]:
     """نقلت الصحيفة عن مسؤولين … قولهم، نسبت الوكالة إلى القائد قوله : (speaker words after عن or
     إلى, channel words before it)."""
     for index, tok in enumerate(gap):
+        if tok.word and tok.norm in REPORT_PRONOUNS:  # "ونقلت الصحيفة عنه قوله": the antecedent
+            return [], [t for t in gap[:index] if t.word]
         if tok.word and tok.norm in ("عن", "الي"):
             channel = [t for t in gap[:index] if t.word]
             rest = []
@@ -1153,6 +1185,8 @@ def _find_complement(
                     and _first_person(ctx.text, toks[index + 1].end, toks[-1].end)
                 ):
                     return _Complement(index + 2, "colon")  # "وأضاف أن: هدفنا …" : his own words
+                if index + 2 < len(toks) and toks[index + 1].norm == ":" and toks[index + 2].norm in _ALL_MARKS:
+                    return _Complement(index + 2, "that")  # "وأضاف البيان أن :”…”": the colon is a pause
                 return _Complement(index + 1, "that")
             if frame == "call" and (
                 norm == "الي"
@@ -1192,7 +1226,7 @@ def _find_complement(
                 )
                 if (
                     inner_words >= 3
-                    and frame in ("say", "point", "report", "came")
+                    and (frame in ("say", "point", "report", "came") or (frame == "call" and _calls(ctx, region)))
                     and not _names_frame(ctx, region)
                     and not _names_subject(ctx, region)
                     and not titled
@@ -1209,7 +1243,9 @@ def _find_complement(
 
 
 #: Documents whose content "جاء في" introduces ("وجاء في البيان أن", "جاء في بيان للجنة «…»").
-DOCUMENT_NOUNS = frozenset(normalize(w) for w in ["بيان", "تقرير", "رسالة", "وثيقة", "نص", "مذكرة", "خطاب"])
+DOCUMENT_NOUNS = frozenset(
+    normalize(w) for w in ["بيان", "تقرير", "رسالة", "وثيقة", "نص", "مذكرة", "خطاب", "مقال", "مقالة"]
+)
 CAME_DOCUMENT_GAP = 10
 
 
@@ -1308,6 +1344,26 @@ LONG_QUOTATION_WORDS = 6
 SAYING_NOUNS = frozenset(
     normalize(w) for w in ["بقوله", "بقولها", "بقولهم", "بقولهما", "قوله", "قولها", "قولهم", "قولهما"]
 )
+
+
+def _about_quotation(ctx: _Context, toks: list[_Tok]) -> bool:
+    """ "متحدثا عن «تفاصيل يتم البحث فيها …»": a long quotation right after عن that ends the sentence."""
+    if len(toks) < 2 or toks[0].norm != "عن":
+        return False
+    region = ctx.region_opening_at(toks[1].start)
+    return (
+        region is not None
+        and len(_tokens(ctx.text, region.start, region.end)) >= LONG_QUOTATION_WORDS
+        and _ends_sentence(ctx, region)
+    )
+
+
+def _calls(ctx: _Context, region: _Region) -> bool:
+    """ "طالب الوزير الهيئة «للاجتماع فوراً …»", "دعا «إلى …»": the call's own preposition opens the
+    quotation, which is then the whole complement."""
+    word = _WORD_RE.search(ctx.text, region.start, region.end)
+    norm = _norm(word.group()) if word is not None else ""
+    return norm == "الي" or (norm[:1] == "ل" and norm[:2] != "ال" and len(norm) > 3)
 
 
 def _names_frame(ctx: _Context, region: _Region) -> bool:
@@ -1474,7 +1530,7 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _content(
-    ctx: _Context, toks: list[_Tok], comp: _Complement, sentence_end: int, verb_start: int
+    ctx: _Context, toks: list[_Tok], comp: _Complement, sentence_end: int, verb_start: int, document: bool = False
 ) -> tuple[int, int, QuoteKind] | None:
     text = ctx.text
     if comp.position >= len(toks):
@@ -1495,7 +1551,7 @@ def _content(
         # "وقال الوزير: إن …": the colon introduces reported content
         if comp.position + 1 >= len(toks):
             return None
-        return _content(ctx, toks, _Complement(comp.position + 1, "that"), sentence_end, verb_start)
+        return _content(ctx, toks, _Complement(comp.position + 1, "that"), sentence_end, verb_start, document)
     if not first.word and first.norm in _ALL_MARKS:
         region = ctx.region_opening_at(first.start) if comp.kind == "mark" else None
         if region is not None and (
@@ -1509,7 +1565,7 @@ def _content(
     if first.word and first.norm in COMPLEMENTIZERS and comp.kind != "that":
         return None
     if comp.kind == "colon":
-        return _colon_content(ctx, first.start, sentence_end)
+        return _colon_content(ctx, first.start, sentence_end, document)
     end = _content_end(ctx, first.start, sentence_end)
     start, end = _strip_span(text, first.start, end)
     if end - start < 8 or len(_tokens(ctx.text, start, end)) < 2:
@@ -1560,9 +1616,12 @@ _NARRATOR_OPENERS = frozenset(
 )
 
 
-def _colon_content(ctx: _Context, start: int, sentence_end: int) -> tuple[int, int, QuoteKind] | None:
+def _colon_content(
+    ctx: _Context, start: int, sentence_end: int, document: bool = False
+) -> tuple[int, int, QuoteKind] | None:
     """ "وقال الوزير: …" without marks: to the end of the sentence, and on through the following
-    sentences of the paragraph until one opens like narration (a speech verb, يذكر، وكان …)."""
+    sentences of the paragraph until one opens like narration (a speech verb, يذكر، وكان …) or, but
+    for a ``document`` ("وجاء في المقال: …", which speaks in no person), leaves the first person."""
     text = ctx.text
     end = _content_end(ctx, start, sentence_end)
     _, p_end = ctx.paragraph_at(start)
@@ -1579,7 +1638,7 @@ def _colon_content(ctx: _Context, start: int, sentence_end: int) -> tuple[int, i
         if opening[0].norm[:1] == "و" and opening[0].norm[1:2] in "يت" and opening[0].norm not in ("وتابع",):
             break  # ويمثل، وتعتبر : a third-person verb of the narrator
         asking = text[start:end].rstrip().endswith("؟") and text[nxt[0] : nxt[1]].rstrip().endswith("؟")
-        if not asking and not _first_person(text, nxt[0], nxt[1]):
+        if not asking and not document and not _first_person(text, nxt[0], nxt[1]):
             break  # the speaker's own voice goes on in the first person ("ونحن نسعى …"), or asking on
         end = _content_end(ctx, nxt[0], nxt[1])
         sentence_end = nxt[1]
@@ -1711,6 +1770,8 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
             comp = None  # "وزاد من حدة …": زاد frames only a colon or a quotation right after its subject
         if comp is not None and lemma == "تحدث" and comp.kind not in ("that", "colon"):
             comp = None  # "وتتحدث «إيه آر دي» و«صنداي تايمز» عن …": names, not a quotation
+        if comp is None and lemma == "تحدث" and _about_quotation(ctx, toks):
+            comp = _Complement(1, "mark")
         if (
             comp is not None
             and lemma in ("وصف", "اتهم")
@@ -1740,7 +1801,7 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
             gap = gap[:-1]  # (and the بـ of "وصفته الدار بـ«…»")
         if frame == "report":
             speaker_words, channel_words = _frame_speaker_split_report(ctx, gap)
-            if not speaker_words and not channel_words:
+            if not speaker_words and not channel_words and not any(t.norm in REPORT_PRONOUNS for t in gap):
                 continue
         elif frame == "came":
             speaker_words, channel_words = [], [t for t in gap if t.word]
@@ -1764,8 +1825,8 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
                     speaker_words = speaker_words[:-1]  # the addressees: "دعا الوزير المواطنين إلى"
         speaker: str | None
         continuation = False
-        if lemma == "قيل" or _is_passive(written):
-            speaker = None
+        if lemma == "قيل" or (_is_passive(written) and frame != "report"):
+            speaker = None  # (but "ونُقل عن الوزير قوله": the one it was reported from)
         elif speaker_words:
             speaker = _speaker_string(ctx, speaker_words)
             speaker = _resolve_outlet(ctx, speaker) if speaker else None
@@ -1799,7 +1860,7 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
             channel = ctx.last_channel
         if comp.position >= len(toks) and window < s_end:
             toks = _tokens(ctx.text, match.end(), s_end)
-        content = _content(ctx, toks, comp, s_end, match.start())
+        content = _content(ctx, toks, comp, s_end, match.start(), frame == "came")
         if speaker is not None:
             ctx.said(speaker)
             sentence_speakers[s_start] = speaker
@@ -1845,6 +1906,15 @@ STATEMENT_OPENERS = frozenset(
 )
 
 
+#: Nouns that look like a future verb in the first person plural (سنة، سنوات، سنغافورة، سنتيمتر).
+_NOT_FUTURE = ("سنه", "سنو", "سنغ", "سنت", "سنا", "سند", "سنب", "سنم", "سني")
+
+
+def _future_we(norm: str) -> bool:
+    """سنخاطب، سنعمل، سنواصل : the future of the first person plural (سـ + نـ + a stem of 3+ letters)."""
+    return len(norm) >= 5 and norm.startswith("سن") and not norm.startswith(_NOT_FUTURE)
+
+
 def _unmarked_statement(ctx: _Context, toks: list[_Tok], sentence_end: int) -> _Complement | None:
     """ "وقال مرزوق نحن نرحب …", "وقالت في بيان إذا لم تتحدث … فسوف نفقد …": a statement in the first
     person right after the speaker, written without marks or colon (a colon complement)."""
@@ -1853,6 +1923,8 @@ def _unmarked_statement(ctx: _Context, toks: list[_Tok], sentence_end: int) -> _
             return None
         if tok.norm in STATEMENT_OPENERS:
             return _Complement(index, "colon") if _first_person(ctx.text, tok.start, sentence_end) else None
+        if index and _future_we(tok.norm):
+            return _Complement(index, "colon")  # "وقال الوزير سنخاطب الجهات …"
     return None
 
 
@@ -2105,16 +2177,25 @@ def _quote_first(ctx: _Context, found: list[_Found]) -> list[_Found]:
 #: The line that names a related story ("رابط الخبر بصحيفة الوئام: …", "اقرأ أيضا: …"): a headline.
 _HEADLINE = re.compile(r"(?:رابط\s+الخبر[^:\n]{0,40}|اقرأ\s+أيض[اًا]+)\s*:")
 HEADLINE_SPEAKER_WORDS = 6
+#: A headline's or embedded tweet's words are a quote only when at least this share of its letters is Arabic.
+MIN_ARABIC_SHARE = 0.5
+#: The text of an embedded tweet, as a line: "… #وسم https://t.co/… — الحساب (@handle) March 25, 2020"
+#: (group 1: where its hashtags, link and signature start).
+_TWEET = re.compile(
+    r"^[^\n—]+?(\s*(?:#\S+\s*)*(?:https?://\S+|pic\.twitter\.com/\S+)?\s*—[^\n—]*\(@\w+\)[^\n]*)$", re.M
+)
 
 
 def _headlines(ctx: _Context, found: list[_Found]) -> list[_Found]:
-    """A headline "المتحدث: …" (after "رابط الخبر …:" or "اقرأ أيضا:"): the speaker's words, direct,
-    to the end of the line ("وزير الداخلية: الحكومة تعمل …", "الهيئة تعقب على «…»: …")."""
+    """A headline "المتحدث: …" (after "رابط الخبر …:" or "اقرأ أيضا:", or an embedded tweet's text):
+    the speaker's words, direct, to the end of the line ("وزير الداخلية: الحكومة تعمل …", "الهيئة
+    تعقب على «…»: …")."""
     text = ctx.text
     out = []
-    for match in _HEADLINE.finditer(text):
-        _, line_end = ctx.paragraph_at(match.start())
-        colon = match.end()
+    lines = [(m.end(), ctx.paragraph_at(m.start())[1], m.start()) for m in _HEADLINE.finditer(text)]
+    lines += [(m.start(), m.start(1), m.start()) for m in _TWEET.finditer(text)]
+    for lead_start, line_end, anchor in lines:
+        colon = lead_start
         while True:
             colon = text.find(":", colon, line_end)
             if colon < 0 or ctx.region_containing(colon) is None:
@@ -2122,11 +2203,13 @@ def _headlines(ctx: _Context, found: list[_Found]) -> list[_Found]:
             colon += 1
         if colon < 0:
             continue
-        lead = _tokens(text, match.end(), colon)
+        lead = _tokens(text, lead_start, colon)
         words = [t for t in lead if t.word]
         start, end = _strip_span(text, colon + 1, line_end)
         if not 1 <= len(words) <= 10 or len(_WORD_RE.findall(text, start, end)) < 3:
             continue
+        if arabic_ratio(text[start:end]) < MIN_ARABIC_SHARE:
+            continue  # an English or Persian tweet embedded in the article is not reported Arabic speech
         if any(f.start < end and start < f.end for f in found):
             continue
         speaker_words = []
@@ -2139,7 +2222,7 @@ def _headlines(ctx: _Context, found: list[_Found]) -> list[_Found]:
                 speaker_words = []  # "بالصور // عاصفة تضرب الأنبار .. داعش: …": after the topic
         speaker = _speaker_string(ctx, speaker_words[:HEADLINE_SPEAKER_WORDS])
         if speaker is not None and normalize(speaker) not in country_names():  # "ليبيا: …" tags a place
-            out.append(_Found(start, end, "direct", speaker, None, match.start()))
+            out.append(_Found(start, end, "direct", speaker, None, anchor))
     return out
 
 
@@ -2323,6 +2406,8 @@ def _sentences(text: str, regions: Sequence[_Region] = ()) -> list[tuple[int, in
     short word and a full stop, runs on: "وقالت لورا إيه. كولانجيلو …" names someone by an initial;
     a full stop glued to the next word ends a sentence, and so does one after a stray closing mark."""
     spans = split_sentences(text)
+    if "\xa0" in text:
+        spans = _split_nbsp(text, spans)
     if "." in text:
         spans = _split_glued(text, spans)
         if regions:
@@ -2346,6 +2431,24 @@ def _sentences(text: str, regions: Sequence[_Region] = ()) -> list[tuple[int, in
     return out
 
 
+def _by_paragraph(text: str, item: _Found) -> list[_Found]:
+    """A direct quotation of several paragraphs (each reopened with a mark) is one quote a paragraph."""
+    if item.kind != "direct" or text.find("\n", item.start, item.end) < 0:
+        return [item]
+    pieces = []
+    position = item.start
+    for line in text[item.start : item.end].split("\n"):
+        start, end = position, position + len(line)
+        position = end + 1
+        while start < end and (text[start].isspace() or text[start] in _ALL_MARKS):
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in _ALL_MARKS):
+            end -= 1
+        if end > start:
+            pieces.append(_Found(start, end, "direct", item.speaker, item.channel, item.anchor))
+    return pieces
+
+
 def extract_quotes(article_id: str, text: str) -> list[Quote]:
     """Direct and indirect quotes of ``text``, in order; ``text[q.start:q.end]`` is the content."""
     if not text:
@@ -2354,9 +2457,10 @@ def extract_quotes(article_id: str, text: str) -> list[Quote]:
     ctx = _Context(text, regions, _sentences(text, regions), _paragraphs(text))
     found = _scan_frames(ctx)
     found.extend(_quote_first(ctx, found))
-    if "رابط" in text or "اقرأ" in text:
+    if "رابط" in text or "اقرأ" in text or "(@" in text:
         found.extend(_headlines(ctx, found))
     found.extend(_tails(ctx, found))
+    found = [piece for item in found for piece in _by_paragraph(text, item)]
     found.sort(key=lambda f: (f.start, f.end))
     quotes: list[Quote] = []
     for item in found:
