@@ -43,8 +43,10 @@ DEFAULT_HELDOUT = DEFAULT_DEV.with_name("heldout.jsonl")
 DEFAULT_HELDOUT2 = DEFAULT_DEV.with_name("heldout2.jsonl")
 #: the third held-out set (annotated without running the extractor; worked from afterwards)
 DEFAULT_HELDOUT3 = DEFAULT_DEV.with_name("heldout3.jsonl")
-#: the fourth held-out set (annotated without running the extractor; the freshest)
+#: the fourth held-out set (annotated without running the extractor; worked from afterwards)
 DEFAULT_HELDOUT4 = DEFAULT_DEV.with_name("heldout4.jsonl")
+#: the fifth held-out set (annotated without running the extractor; the freshest, never tuned on)
+DEFAULT_HELDOUT5 = DEFAULT_DEV.with_name("heldout5.jsonl")
 
 Extractor = Callable[[str, str], Sequence[Quote]]
 

@@ -100,6 +100,9 @@ SPEECH_VERBS: dict[str, tuple[FrameKind, str]] = {
     # روى للصحافيين «…»; زاد: … (also "increased": read only before a colon or a quotation)
     "روى": ("say", "روى روت رووا يروي تروي"),
     "زاد": ("say", "زاد زادت"),
+    # هتف / ردد «…»: chanted words (also "phoned", "repeated": read only before a colon or a quotation)
+    "هتف": ("say", "هتف هتفت هتفوا يهتف تهتف يهتفون"),
+    "ردد": ("say", "ردد رددت رددوا يردد تردد يرددون"),
     "قيل": ("say", "قيل يقال"),
     "أشار": ("point", "أشار أشارت أشاروا يشير تشير يشيرون مشيراً مشيرةً مشيرين مشيرا مشيرة"),
     "لفت": ("point", "لفت لفتت لفتوا يلفت تلفت لافتاً لافتةً لافتا لافتة"),
@@ -132,10 +135,10 @@ NOUN_LEMMAS = frozenset(["تصريح", "إعلان", "بقوله"])
 STANCE_VERBS = "دان دانت ندد نددت استنكر استنكرت رحب رحبت أشاد أشادت انتقد انتقدت بحث بحثت"
 
 #: Verbs that frame speech only before a colon or a quotation ("وزاد: …"; "زاد عدد …" is "increased").
-COLON_ONLY_LEMMAS = frozenset(["زاد"])
+COLON_ONLY_LEMMAS = frozenset(["زاد", "هتف", "ردد"])
 #: Verbs that are also common words (زاد "increased", روى "watered"; رؤية is not روى + ه): never
 #: an attribution tail ("…، كما زادت الكمية", "حسب رؤية الهلال").
-NO_TAIL_LEMMAS = frozenset(["زاد", "روى"])
+NO_TAIL_LEMMAS = frozenset(["زاد", "روى", "هتف", "ردد"])
 
 #: Lemmas whose form is ambiguous with a common word: the complement must come within a few words.
 SHORT_GAP_LEMMAS = {
@@ -154,6 +157,8 @@ SHORT_GAP_LEMMAS = {
     "تحدث": 5,
     "روى": 4,
     "زاد": 2,
+    "هتف": 2,
+    "ردد": 2,
     "وصف": 8,
 }
 MAX_GAP = 22  # words between the verb and its complement
@@ -726,6 +731,8 @@ def _quote_regions(text: str) -> list[_Region]:
                 if position == first_mark and reopening and doubles and doubles[-1] < p_start:
                     continue
                 side = _side(text, position)
+                if not doubles and side < 0 and text[position + 1 : position + 2] in ("،", ",", ".", "؛"):
+                    continue  # "…الزعفرانية"، واخرى …": a closing mark with nothing open, not an opener
                 if side > 0 or not doubles:
                     doubles.append(position)
                 else:
@@ -809,6 +816,7 @@ class _Context:
     last_channel: str | None = None
     last_outlet: str | None = None  # the last named صحيفة/وكالة, for "الصحيفة"
     speakers: list[str] = field(default_factory=list)  # speakers named so far, in order
+    released: set[int] = field(default_factory=set)  # frames cut out of an unclosed quotation
     _starts: list[int] | None = None
     _triggers: list[_Trigger] | None = None
     _trigger_starts: list[int] = field(default_factory=list)
@@ -1136,15 +1144,17 @@ class _Complement(NamedTuple):
 
 
 def _find_complement(
-    toks: list[_Tok], frame: FrameKind, limit: int, ctx: _Context, bi: bool = True
+    toks: list[_Tok], frame: FrameKind, limit: int, ctx: _Context, bi: bool = True, participle: bool = False
 ) -> _Complement | None:
     """The start of the reported content after a verb, scanning at most ``limit`` words (up to
     ``MAX_GAP`` for a quotation after a comma: "ويتابع المصدر، المقرب من السلطات …، «…»") of the
     verb's sentence (a full stop inside it is an abbreviation: "بي.بي.سي", "لورا إيه. كولانجيلو").
-    ``bi``: a call frame's complement may open with بـ (طالب بـ، ناشد بـ; not دعا: "يدعو لفرض … بسبب")."""
+    ``bi``: a call frame's complement may open with بـ (طالب بـ، ناشد بـ; not دعا: "يدعو لفرض … بسبب").
+    ``participle``: the verb is a participle ("مشيراً إلى فلان «…»": the one pointed at, then the words)."""
     words_seen = 0
     index = 0
     over = False  # past ``limit``: only a quotation after a comma may still be the complement
+    noun_object = False  # "أشار إلى بقاء …": a quotation after it is no complement (a later أن may be)
     while index < len(toks):
         tok = toks[index]
         if tok.word:
@@ -1193,6 +1203,15 @@ def _find_complement(
                 or (bi and norm.startswith("ب") and len(norm) > 3 and words_seen and tok.norm[:3] != "بسب")
             ):
                 return _Complement(index + 1 if norm == "الي" else index, "prep")
+            if (
+                frame == "point"
+                and not participle
+                and norm == "الي"
+                and index + 1 < len(toks)
+                and toks[index + 1].word
+                and toks[index + 1].norm not in COMPLEMENTIZERS
+            ):
+                noun_object = True  # "ولفت إلى إصلاح المحطات في مناطق «…»": a quotation in it is a name
             if frame == "express" and norm == "عن":
                 return _Complement(index + 1, "prep")
             if frame == "warn" and norm == "من":
@@ -1230,6 +1249,7 @@ def _find_complement(
                     and not _names_frame(ctx, region)
                     and not _names_subject(ctx, region)
                     and not titled
+                    and not noun_object
                     and opens
                     and (after_break or not over or inner_words >= LONG_QUOTATION_WORDS)
                 ):
@@ -1403,9 +1423,10 @@ _CLAUSE_PARTICLES = frozenset(
 )
 
 
-def _content_end(ctx: _Context, start: int, limit: int) -> int:
+def _content_end(ctx: _Context, start: int, limit: int, at_colon: bool = False) -> int:
     """End of an indirect complement: the sentence end, or a new frame or tail inside the sentence
-    ("…، وأضاف", "…، لكنه أشار إلى أن", "…، مشيراً إلى", "…، وفق بيان")."""
+    ("…، وأضاف", "…، لكنه أشار إلى أن", "…، مشيراً إلى", "…، وفق بيان"); with ``at_colon`` (the object of
+    a call or an expression, which names no one) also a colon before a quotation of several words."""
     text = ctx.text
     end = limit
     for match in ctx.triggers_in(start, limit):
@@ -1451,6 +1472,16 @@ def _content_end(ctx: _Context, start: int, limit: int) -> int:
     for stop in _CONTENT_STOP.finditer(text, start, end):
         if ctx.region_containing(stop.start()) is None:
             return stop.start()
+    colon = text.find(":", start, end) if at_colon else -1
+    while colon >= 0:  # "عبّر عن حزنه لرحيله: «…»": the quotation after the colon is the words themselves
+        region = ctx.region_opening_at(_skip_space(text, colon + 1))
+        if (
+            region is not None
+            and ctx.region_containing(colon) is None
+            and len(_tokens(text, region.start, region.end)) >= LONG_QUOTATION_WORDS
+        ):
+            return colon
+        colon = text.find(":", colon + 1, end)
     return end
 
 
@@ -1577,18 +1608,24 @@ def _content(
 _NEW_CLAUSE = re.compile("\\s*[وف][\u0621-\u064a]{3,}")
 
 
+def _tail_words(ctx: _Context, start: int, end: int) -> int:
+    """Words after a quotation, up to a comma: what the complement holds besides the quotation."""
+    count = 0
+    for tok in _tokens(ctx.text, start, max(start, end)):
+        if not tok.word and tok.norm in "،,":
+            break
+        count += tok.word
+    return count
+
+
 def _marked_content(ctx: _Context, mark: _Tok, sentence_end: int) -> tuple[int, int, QuoteKind] | None:
     """A complement that opens with a quotation mark: direct when the quotation is the whole complement."""
     text = ctx.text
     region = ctx.region_opening_at(mark.start)
     if region is not None:
-        after = _tokens(ctx.text, region.close + 1, max(region.close + 1, sentence_end))
-        tail_words = 0
-        for tok in after:
-            if not tok.word and tok.norm in "،,":
-                break
-            if tok.word:
-                tail_words += 1
+        tail_words = _tail_words(ctx, region.close + 1, sentence_end)
+        if tail_words > 2:  # "إن «…» مشيراً إلى": where the complement ends (a new frame) ends the tail
+            tail_words = _tail_words(ctx, region.close + 1, _content_end(ctx, region.close + 1, sentence_end))
         # a few words after it may be a channel ("«…» في بيان"); more make a mixed quote
         if tail_words <= 2 or region.close >= sentence_end:
             return region.start, region.end, "direct"
@@ -1728,7 +1765,7 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
         if s_end <= match.start():
             continue
         inside = ctx.region_containing(match.start())
-        if inside is not None and inside.end - inside.start > 40:
+        if inside is not None and inside.end - inside.start > 40 and match.start() not in ctx.released:
             continue  # a verb inside someone's quotation is part of the quote
         window = min(s_end, match.end() + GAP_WINDOW)
         if inside is not None:
@@ -1754,17 +1791,17 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
         limit = SHORT_GAP_LEMMAS.get(lemma, MAX_GAP)
         if frame == "came" and len(toks) > 1 and toks[1].norm.removeprefix("ال") in DOCUMENT_NOUNS:
             limit = CAME_DOCUMENT_GAP  # "وجاء في بيان تم نشره على الإنترنت مطلع الأسبوع أن …"
-        comp = _find_complement(toks, frame, limit, ctx, bi)
+        participle = bare[:1] == "م" or bare in _PARTICIPLES_OTHER
+        comp = _find_complement(toks, frame, limit, ctx, bi, participle)
         ran_out = comp is None and sum(t.word for t in toks) <= MAX_GAP  # not stopped by the words limit
         if short < window and (ran_out or (comp is not None and comp.position >= len(toks))):
             toks = _tokens(ctx.text, match.end(), window)
-            comp = _find_complement(toks, frame, limit, ctx, bi)
-        participle = bare[:1] == "م" or bare in _PARTICIPLES_OTHER
+            comp = _find_complement(toks, frame, limit, ctx, bi, participle)
         if comp is not None and lemma in ("تصريح", "إعلان") and not _noun_complement(toks, comp):
             comp = None
         if (
             comp is not None
-            and lemma == "زاد"
+            and lemma in COLON_ONLY_LEMMAS
             and (comp.kind not in ("colon", "mark") or sum(t.word for t in toks[: comp.position]) > 2)
         ):
             comp = None  # "وزاد من حدة …": زاد frames only a colon or a quotation right after its subject
@@ -1849,7 +1886,10 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
                 speaker = sentence_speakers[s_start]
                 continuation = True
             else:
-                speaker = ctx.antecedent(_verb_gender(bare, lemma))
+                # "وواصل نقيب الأطباء نصائحه، قائلاً «…»": the subject of the participle's own sentence
+                speaker = _verbal_subject_before(ctx, match.start(), s_start, 1) if participle else None
+                if speaker is None:
+                    speaker = ctx.antecedent(_verb_gender(bare, lemma))
                 if speaker is None:
                     speaker = _verbal_subject_before(ctx, match.start(), s_start)
                 continuation = True
@@ -1867,11 +1907,15 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
         if content is None:
             continue
         start, end, kind = content
+        if kind == "direct" and (cut := _narrator_frame_inside(ctx, start, end)) < end:
+            start, end = _strip_span(text, start, cut)
+        elif match.start() in ctx.released:
+            start, end = _strip_span(text, start, end - (text[end - 1] in _ALL_MARKS))  # "…، مشدداً على أن …»"
         if lemma == "كتب" and comp.kind == "colon" and _byline(ctx, start, end):
             continue  # "كتب: فلان الفلاني", "كتبت-فلانة: ⏎ قال الوزير …": a byline
         if frame in ("call", "express", "warn") and comp.kind == "prep":
             kind = "indirect"
-            start, end = _strip_span(text, start, _content_end(ctx, start, s_end))
+            start, end = _strip_span(text, start, _content_end(ctx, start, s_end, at_colon=True))
         nested = None
         if comp.kind == "that" and kind == "indirect" and ":" in text[start : min(end, start + 120)]:
             nested = _colon_speaker(ctx, _tokens(ctx.text, start, min(s_end, start + 160)))
@@ -1886,6 +1930,31 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
         ctx.last_channel = channel
         found.append(_Found(start, end, kind, speaker, channel, match.start()))
     return found
+
+
+def _narrator_frame_inside(ctx: _Context, start: int, end: int) -> int:
+    """Where a direct quotation whose closing mark the writer left out ends: at the comma before a
+    participle frame of the narrator's ("وأضاف: «إنني أدعو …، مشدداً على أن …»", "…، لافتا إلى أن
+    «…»"), which then frames the rest itself; ``end`` when there is none."""
+    text = ctx.text
+    forms = _lexicon().forms
+    for match in ctx.triggers_in(start + 1, end):
+        bare = normalize(match.group())
+        if not ((bare[:1] == "م" or bare in _PARTICIPLES_OTHER) and bare in forms):
+            continue
+        comma = match.start() - 1
+        while comma > start and text[comma].isspace():
+            comma -= 1
+        if comma <= start or text[comma] not in "،,":
+            continue
+        inner = ctx.region_containing(match.start())
+        if inner is not None and inner.open >= start:
+            continue  # a quotation nested inside this one
+        following = _tokens(text, match.end(), min(end, match.end() + 30))[:3]
+        if any(t.word and t.norm in COMPLEMENTIZERS for t in following):
+            ctx.released.add(match.start())
+            return comma
+    return end
 
 
 def _byline(ctx: _Context, start: int, end: int) -> bool:
@@ -1977,13 +2046,13 @@ _CLAUSE_OPENERS = frozenset(normalize(w) for w in ["و", "ثم", "كما", "في
 _NOT_VERBS = frozenset(normalize(w) for w in ["هكذا", "هذا", "هذه", "ذلك", "هناك", "هنا", "ليس", "لا", "لم", "لن"])
 
 
-def _verbal_subject_before(ctx: _Context, position: int, sentence_start: int) -> str | None:
+def _verbal_subject_before(ctx: _Context, position: int, sentence_start: int, sentences: int = 2) -> str | None:
     """The subject of the verb that opens this sentence (or the one before): "وهنّأ المدير الموظفين
     …، مشيراً إلى أن", "جدد الوزير موقف بلاده، مشيرا إلى أن" — for a frame with no subject of its
     own and no speaker named before it."""
     starts = [sentence_start]
     index = bisect_left(ctx.sentence_starts, sentence_start) - 1
-    if index >= 0:
+    if index >= 0 and sentences > 1:
         starts.append(ctx.sentences[index][0])
     for start in starts:
         clause = _until_comma(_tokens(ctx.text, start, min(position, start + 200)))
@@ -1992,7 +2061,9 @@ def _verbal_subject_before(ctx: _Context, position: int, sentence_start: int) ->
             words = words[1:]
         if len(words) < 2:
             continue
-        verb = words[0].norm.removeprefix("و").removeprefix("ف")
+        verb = words[0].norm
+        if verb[:1] in "وف" and len(verb) > 3:
+            verb = verb[1:]  # (but وجه، وصل، وعد: a root و)
         if (
             len(verb) < 3
             or verb[:1] in "يتن"  # a present verb or a particle: not a past verb and its subject
@@ -2172,6 +2243,90 @@ def _quote_first(ctx: _Context, found: list[_Found]) -> list[_Found]:
                     _Found(region.start, region.end, "direct", prior[-1].speaker, prior[-1].channel, region.open)
                 )
     return out
+
+
+#: Nouns before a colon that a list, a name or a written phrase follows ("ومن أشهر كتبه: «…»").
+_NAMING_NOUNS = frozenset(normalize(w) for w in ["كتب", "مؤلفات", "أعمال", "عبارة", "وسم", "هاشتاق", "لافتة", "اسم"])
+
+
+def _title_word(norm: str) -> bool:
+    """كتاب، بعنوان، الشعار، عنوانه: a noun that a quoted name or title follows."""
+    bare = norm.removeprefix("و").removeprefix("ب")
+    return (
+        norm in TITLE_NOUNS
+        or bare.removeprefix("ال").removesuffix("ه") in _NAMING_NOUNS
+        or bare.removeprefix("ال") in TITLE_NOUNS
+        or bare.removesuffix("ه").removesuffix("ها") in TITLE_NOUNS
+    )
+
+
+def _colon_quotations(ctx: _Context, found: list[_Found]) -> list[_Found]:
+    """ "واختتم: «…»", "وأهداه التمثال: «…»": a quotation of several words after a colon that ends its
+    sentence is someone's words even with no speech verb before it: the nearest speaker's. Not a
+    title after its noun ("بعنوان: «…»", "شعار: «…»")."""
+    text = ctx.text
+    out = []
+    for region in ctx.regions:
+        before = region.open - 1
+        while before >= 0 and text[before] in " \t\u0640":
+            before -= 1
+        if before < 0 or text[before] != ":":
+            continue
+        if any(f.start < region.close and region.open < f.end for f in found):
+            continue
+        if len(_tokens(text, region.start, region.end)) < LONG_QUOTATION_WORDS or not _ends_sentence(ctx, region):
+            continue
+        s_start, _ = ctx.sentence_at(before)
+        lead = _tokens(text, max(s_start, before - 80), before)
+        comma = max((i for i, t in enumerate(lead) if not t.word and t.norm in "،,؛"), default=-1)
+        clause = [t for t in lead[comma + 1 :] if t.word]
+        if any(_title_word(t.norm) for t in clause[-3:]):
+            continue
+        speaker = None
+        framed = [f for f in found if s_start <= f.anchor < before and f.speaker]
+        if framed:
+            speaker = framed[-1].speaker  # "وعبّر فلان عن حزنه لرحيله: «…»": a frame of its sentence
+        elif not clause:
+            pass  # "وعقب فلان، مقدم البرنامج، اليوم،: «…»": the frame is the whole sentence before
+        elif len(clause) <= 4 and _verb_like(ctx, clause[0]):
+            # "وتندر فلان الفلاني: «…»": the words after the verb name the speaker
+            speaker_words, _ = _split_gap(ctx, clause[1:])
+            cut = next((i for i, t in enumerate(speaker_words) if _not_name(t.norm)), len(speaker_words))
+            speaker_words = speaker_words[:cut]  # "فأجاب فلان بطريقة عفوية", "لخّص حكاية صدورها"
+            speaker = _speaker_string(ctx, speaker_words) if _subject_like(speaker_words) else None
+        elif not (_verb_like(ctx, clause[-1]) or clause[-1].norm in SAYING_NOUNS or clause[-1].norm in _SAYING_LEADS):
+            continue  # "ومن أشهر كتبه: «…»", "والثانية: «…»": no verb frames it
+        speaker = speaker or ctx_speaker_before(found, region.open)
+        if speaker is not None:
+            out.append(_Found(region.start, region.end, "direct", speaker, None, region.open))
+    return out
+
+
+#: "وختم بالقول: «…»", "وخلص إلى القول: «…»"
+_SAYING_LEADS = frozenset(normalize(w) for w in ["بالقول", "القول", "قائلا", "قائلاً"])
+_NOT_VERB_WORDS = STOP_WORDS | NOT_SUBJECT | GAP_PREPOSITIONS | EDGE_WORDS | TIME_WORDS
+
+
+def _not_name(norm: str) -> bool:
+    """بسخرية، بطريقة، صدورها: an adverb with بـ or a noun with a pronoun, not part of a name."""
+    return (norm[:1] == "ب" and len(norm) > 4) or norm.endswith(("ها", "هم"))
+
+
+def _verb_like(ctx: _Context, tok: _Tok) -> bool:
+    """Whether a word before a colon may be a verb ("وأجابت", "ويستطرد", "مستدركاً", "وتندر"): not a
+    particle or a preposition, nor a noun by its form (the article ال, a final ة, a plural ات)."""
+    norm = tok.norm
+    bare = norm[1:] if norm[:1] in "وف" and len(norm) > 3 else norm
+    written = ctx.text[tok.start : tok.end].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    return (
+        3 <= len(bare) <= 8
+        and norm not in _NOT_VERB_WORDS
+        and bare not in _NOT_VERB_WORDS
+        and norm[1:] not in _NOT_VERB_WORDS  # ومن، وفي
+        and not bare.startswith(("ال", "بال", "كال", "لل", "وال"))
+        and not written.endswith(("ة", "ات"))
+        and not bare.isdigit()
+    )
 
 
 #: The line that names a related story ("رابط الخبر بصحيفة الوئام: …", "اقرأ أيضا: …"): a headline.
@@ -2457,6 +2612,8 @@ def extract_quotes(article_id: str, text: str) -> list[Quote]:
     ctx = _Context(text, regions, _sentences(text, regions), _paragraphs(text))
     found = _scan_frames(ctx)
     found.extend(_quote_first(ctx, found))
+    if ":" in text and regions:
+        found.extend(_colon_quotations(ctx, found))
     if "رابط" in text or "اقرأ" in text or "(@" in text:
         found.extend(_headlines(ctx, found))
     found.extend(_tails(ctx, found))
