@@ -7,20 +7,7 @@ copied from the articles."""
 
 from __future__ import annotations
 
-from akhbar.stages.quotes import extract_quotes
-
-
-def found(text: str) -> list[tuple[str, str, str | None, str | None]]:
-    """(kind, content, speaker, channel) of each quote of ``text``."""
-    return [(q.kind, text[q.start : q.end], q.speaker, q.channel) for q in extract_quotes("a", text)]
-
-
-def direct(text: str) -> list[tuple[str, str | None]]:
-    return [(content, speaker) for kind, content, speaker, _ in found(text) if kind == "direct"]
-
-
-def indirect(text: str) -> list[tuple[str, str | None]]:
-    return [(content, speaker) for kind, content, speaker, _ in found(text) if kind == "indirect"]
+from quote_cases import direct, indirect
 
 
 def test_a_colon_quotation_after_a_verb_outside_the_lexicon_is_direct() -> None:

@@ -6,17 +6,7 @@ written for these tests (in the style of the articles), not copied from them."""
 from __future__ import annotations
 
 import pytest
-
-from akhbar.stages.quotes import extract_quotes
-
-
-def found(text: str) -> list[tuple[str, str, str | None, str | None]]:
-    """(kind, content, speaker, channel) of each quote of ``text``."""
-    return [(q.kind, text[q.start : q.end], q.speaker, q.channel) for q in extract_quotes("a", text)]
-
-
-def direct(text: str) -> list[tuple[str, str | None]]:
-    return [(content, speaker) for kind, content, speaker, _ in found(text) if kind == "direct"]
+from quote_cases import direct, found, indirect
 
 
 def test_a_quotation_nested_in_symmetric_marks_stays_whole() -> None:
@@ -130,10 +120,6 @@ def test_a_quotation_after_a_comma_may_follow_a_long_apposition() -> None:
 
 
 # --- reported speech ------------------------------------------------------------------------------
-
-
-def indirect(text: str) -> list[tuple[str, str | None]]:
-    return [(content, speaker) for kind, content, speaker, _ in found(text) if kind == "indirect"]
 
 
 def test_a_clause_attributed_by_kama_and_a_speech_verb() -> None:

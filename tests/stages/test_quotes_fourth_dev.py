@@ -6,16 +6,7 @@ written as no-break spaces. The sentences are written for these tests, not copie
 
 from __future__ import annotations
 
-from akhbar.stages.quotes import extract_quotes
-
-
-def found(text: str) -> list[tuple[str, str, str | None, str | None]]:
-    """(kind, content, speaker, channel) of each quote of ``text``."""
-    return [(q.kind, text[q.start : q.end], q.speaker, q.channel) for q in extract_quotes("a", text)]
-
-
-def direct(text: str) -> list[tuple[str, str | None]]:
-    return [(content, speaker) for kind, content, speaker, _ in found(text) if kind == "direct"]
+from quote_cases import direct, found
 
 
 def test_a_colon_between_that_and_its_quotation_is_a_pause() -> None:

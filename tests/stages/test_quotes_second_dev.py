@@ -5,12 +5,7 @@ sentences are written for these tests, not copied from the articles."""
 
 from __future__ import annotations
 
-from akhbar.stages.quotes import extract_quotes
-
-
-def found(text: str) -> list[tuple[str, str, str | None, str | None]]:
-    """(kind, content, speaker, channel) of each quote of ``text``."""
-    return [(q.kind, text[q.start : q.end], q.speaker, q.channel) for q in extract_quotes("a", text)]
+from quote_cases import found
 
 
 def test_time_words_before_the_subject_are_skipped() -> None:

@@ -6,17 +6,9 @@ for these tests, not copied from the articles."""
 
 from __future__ import annotations
 
-from akhbar.stages.quotes import extract_quotes, speakers_match
+from quote_cases import direct, found
 
-
-def found(text: str) -> list[tuple[str, str, str | None, str | None]]:
-    """(kind, content, speaker, channel) of each quote of ``text``."""
-    return [(q.kind, text[q.start : q.end], q.speaker, q.channel) for q in extract_quotes("a", text)]
-
-
-def direct(text: str) -> list[tuple[str, str | None]]:
-    return [(content, speaker) for kind, content, speaker, _ in found(text) if kind == "direct"]
-
+from akhbar.stages.quotes import speakers_match
 
 # --- headlines ----------------------------------------------------------------------------------
 
