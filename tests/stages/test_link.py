@@ -85,9 +85,7 @@ def test_distinct_things_stay_distinct() -> None:
 
 def test_an_organisation_is_one_entity_with_and_without_international_but_a_two_word_name_keeps_it() -> None:
     a = article("a1", "دعا مجلس الأمن الدولي إلى التهدئة، وقال مجلس الأمن إن البنك الدولي والبنك لن يتدخلا.")
-    found = mentions(
-        a, ("مجلس الأمن الدولي", "ORG"), ("مجلس الأمن", "ORG"), ("البنك الدولي", "ORG"), ("البنك", "ORG")
-    )
+    found = mentions(a, ("مجلس الأمن الدولي", "ORG"), ("مجلس الأمن", "ORG"), ("البنك الدولي", "ORG"), ("البنك", "ORG"))
     linked, entities = EntityLinker().link("s1", a, found)
     by_surface = ids(linked)
     assert by_surface["مجلس الأمن الدولي"] == by_surface["مجلس الأمن"]
