@@ -1435,7 +1435,7 @@ def _content_end(ctx: _Context, start: int, limit: int, at_colon: bool = False) 
         bare = normalize(match.group())
         comma = max(text.rfind("،", start, match.start()), text.rfind(",", start, match.start()))
         if (
-            (bare[:1] == "م" or bare in _PARTICIPLES_OTHER)
+            _participle_form(bare)
             and bare in _lexicon().forms
             and match.start() > start
             and _participle_frames(ctx, match)
@@ -1489,10 +1489,12 @@ def _content_end(ctx: _Context, start: int, limit: int, at_colon: bool = False) 
 _CONTRAST_PARTICLES = frozenset(normalize(w) for w in ["بينما", "فيما", "وبينما", "وفيما", "لكن", "ولكن"])
 
 
-def _frames_that(ctx: _Context, match: _Trigger) -> bool:
-    """Whether a speech verb has a that-clause or a quotation within three words after it."""
+def _frames_that(ctx: _Context, match: _Trigger, leads: bool = False) -> bool:
+    """Whether a speech verb has a that-clause, a colon or a quotation within three words after it
+    (with ``leads``, also a preposition that leads to one: إلى، على …)."""
     for tok in _tokens(ctx.text, match.end(), min(len(ctx.text), match.end() + 40))[:4]:
-        if tok.norm in COMPLEMENTIZERS or tok.norm == ":" or tok.norm in _ALL_MARKS:
+        norm = tok.norm
+        if norm in COMPLEMENTIZERS or norm == ":" or norm in _ALL_MARKS or (leads and norm in COMPLEMENT_LEADS):
             return True
     return False
 
@@ -1505,10 +1507,7 @@ def _participle_frames(ctx: _Context, match: _Trigger) -> bool:
     before = text[max(0, match.start() - 8) : match.start()].rstrip()
     if before.endswith(("،", ",", "؛")) or "\u064b" in match.group() or _norm(match.group()).endswith("ا"):
         return True
-    for tok in _tokens(text, match.end(), min(len(text), match.end() + 40))[:4]:
-        if tok.norm in COMPLEMENTIZERS or tok.norm in COMPLEMENT_LEADS or tok.norm == ":" or tok.norm in _ALL_MARKS:
-            return True
-    return False
+    return _frames_that(ctx, match, leads=True)
 
 
 #: Conjunctions of time that belong with the verb after them ("…، حينما قال: …").
@@ -1791,7 +1790,7 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
         limit = SHORT_GAP_LEMMAS.get(lemma, MAX_GAP)
         if frame == "came" and len(toks) > 1 and toks[1].norm.removeprefix("ال") in DOCUMENT_NOUNS:
             limit = CAME_DOCUMENT_GAP  # "وجاء في بيان تم نشره على الإنترنت مطلع الأسبوع أن …"
-        participle = bare[:1] == "م" or bare in _PARTICIPLES_OTHER
+        participle = _participle_form(bare)
         comp = _find_complement(toks, frame, limit, ctx, bi, participle)
         ran_out = comp is None and sum(t.word for t in toks) <= MAX_GAP  # not stopped by the words limit
         if short < window and (ran_out or (comp is not None and comp.position >= len(toks))):
@@ -1940,7 +1939,7 @@ def _narrator_frame_inside(ctx: _Context, start: int, end: int) -> int:
     forms = _lexicon().forms
     for match in ctx.triggers_in(start + 1, end):
         bare = normalize(match.group())
-        if not ((bare[:1] == "م" or bare in _PARTICIPLES_OTHER) and bare in forms):
+        if not (_participle_form(bare) and bare in forms):
             continue
         comma = match.start() - 1
         while comma > start and text[comma].isspace():
@@ -2162,6 +2161,11 @@ _PARTICIPLES_OTHER = frozenset(
         "كاشفا",
     ]
 )
+
+
+def _participle_form(bare: str) -> bool:
+    """Whether a normalized form of a speech verb is its participle (مشيراً، مؤكدة، قائلاً)."""
+    return bare[:1] == "م" or bare in _PARTICIPLES_OTHER
 
 
 def _known_prefix(ctx: _Context, words: list[_Tok]) -> list[_Tok]:
