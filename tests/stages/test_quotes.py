@@ -13,6 +13,12 @@ from hypothesis import strategies as st
 from akhbar.lang.ar import match_terms
 from akhbar.stages.quotes import (
     QuoteGroup,
+    _at_least_tokens,
+    _token_count,
+    _tokens,
+    _word_count,
+    _WordMemo,
+    _words_until_stop,
     extract_quotes,
     group_quotes,
     groups_by_id,
@@ -391,3 +397,38 @@ def test_seed_white_house_statement(seeds: dict[str, str]) -> None:
     result = seed_quotes(seeds, "outlet-002")
     assert result[0][2:] == ("البيت الأبيض", "بيان")
     assert result[0][1].startswith("أكد الرئيس الأميركي جو بايدن")
+
+
+# --- the fast paths of the extractor are the slow paths' results ---------------------------------
+
+
+def test_token_counts_equal_the_tokens(seeds: dict[str, str]) -> None:
+    """The counting shortcuts give what counting ``_tokens`` gives, for spans starting or ending
+    inside words, marks and punctuation too."""
+    text = seeds["outlet-002"] + ' «قال: "نعم"،» و… ـ 12.5%'
+    checked = 0
+    for start in range(0, len(text), 7):
+        for end in (start, start + 1, start + 5, start + 40, start + 161, len(text)):
+            tokens = _tokens(text, start, end)
+            assert _token_count(text, start, end) == len(tokens)
+            assert _word_count(text, start, end) == sum(t.word for t in tokens)
+            assert _at_least_tokens(text, start, end, 2) == (len(tokens) >= 2)
+            stop = next((i for i, t in enumerate(tokens) if not t.word and t.norm in "،,.:؛"), len(tokens))
+            words = sum(t.word for t in tokens[:stop])
+            assert _words_until_stop(text, start, end, 1) == min(words, 2)
+            checked += 1
+    assert checked > 1000
+
+
+def test_word_memo_is_bounded_and_keeps_its_answers() -> None:
+    calls: list[str] = []
+
+    def length(word: str) -> int:
+        calls.append(word)
+        return len(word)
+
+    memo = _WordMemo(length, 3)
+    assert [memo[w] for w in ["قال", "أكد", "قال", "أضاف"]] == [3, 3, 3, 4]
+    assert calls == ["قال", "أكد", "أضاف"]  # the second قال was remembered
+    assert [memo[w] for w in ["ذكر", "شدد", "أوضح"]] == [3, 3, 4]
+    assert len(memo) <= 3  # emptied when full, not grown
