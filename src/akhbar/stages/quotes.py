@@ -43,6 +43,7 @@ import numpy as np
 from akhbar.lang.ar import match_terms, normalize, split_sentences
 from akhbar.lang.ar.lexicon import country_names
 from akhbar.lang.ar.normalize import arabic_ratio
+from akhbar.lang.ar.sentences import split_nbsp_breaks
 from akhbar.pipeline import stage
 from akhbar.types import Article, Quote, QuoteKind, Rejection
 
@@ -541,7 +542,6 @@ _MARKS_SINGLE = "‘’‚‛"
 _OPEN_GUILLEMET, _CLOSE_GUILLEMET = "«‹", "»›"
 _ALL_MARKS = _MARKS_DOUBLE + _MARKS_SINGLE + _OPEN_GUILLEMET + _CLOSE_GUILLEMET
 _MARK_RE = re.compile(f"[{re.escape(_ALL_MARKS)}]")
-_SENTENCE_PUNCT = ".!?؟"
 _STRIP_CONTENT = " \t\n\r.،,؛;:-–—"
 
 
@@ -725,30 +725,13 @@ class _Region(NamedTuple):
     end: int  # content end
 
 
-#: A paragraph break written as a no-break space after a full stop ("…الرئيسة. \xa0 وأوضح"), as
-#: SaudiNewsNet bodies often have it.
-_NBSP_BREAK = re.compile(f'[{_SENTENCE_PUNCT}]["”»)]*([ \t]*\xa0[ \t\xa0]*)')
-
-
-def _split_nbsp(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out = []
-    for start, end in spans:
-        broken = False
-        for match in _NBSP_BREAK.finditer(text, start, end):
-            out.append((start, match.start(1)))
-            start, broken = match.end(1), True
-        if end > start or not broken:
-            out.append((start, end))
-    return out
-
-
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     spans = []
     position = 0
     for line in text.split("\n"):
         spans.append((position, position + len(line)))
         position += len(line) + 1
-    return _split_nbsp(text, spans) if "\xa0" in text else spans
+    return split_nbsp_breaks(text, spans) if "\xa0" in text else spans
 
 
 def _quote_regions(text: str) -> list[_Region]:
@@ -2571,35 +2554,6 @@ def ctx_speaker_before(found: list[_Found], position: int) -> str | None:
     return before[-1].speaker if before else None
 
 
-_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
-
-
-def _glued_stop(text: str, dot: int) -> bool:
-    """A full stop glued to the next word ("…المرض.يذكر أن", "…يحمينا".وطالبت"), which the sentence
-    splitter does not see (it wants whitespace after a full stop); not an abbreviation (بي.بي.سي)."""
-    after = text[dot + 1 : dot + 3]
-    if len(after) < 2 or not (_ARABIC_LETTER.match(after[0]) and _ARABIC_LETTER.match(after[1])):
-        return False
-    last, need = dot - 1, 3
-    if last >= 0 and text[last] in '"»”':
-        last, need = last - 1, 2
-    first = last - need + 1
-    return first >= 0 and all(_ARABIC_LETTER.match(char) for char in text[first : last + 1])
-
-
-def _split_glued(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for start, end in spans:
-        dot = text.find(".", start, end)
-        while dot >= 0:
-            if _glued_stop(text, dot):
-                out.append((start, dot + 1))
-                start = dot + 1
-            dot = text.find(".", dot + 1, end)
-        out.append((start, end))
-    return out
-
-
 #: A full stop right after a quotation mark, before whitespace: "…قانونية". وأضاف".
 _MARK_STOP = re.compile(f"(?<=[{re.escape(_ALL_MARKS)}])[.!?؟](?=\\s)")
 
@@ -2627,12 +2581,8 @@ def _sentences(text: str, regions: Sequence[_Region] = ()) -> list[tuple[int, in
     short word and a full stop, runs on: "وقالت لورا إيه. كولانجيلو …" names someone by an initial;
     a full stop glued to the next word ends a sentence, and so does one after a stray closing mark."""
     spans = split_sentences(text)
-    if "\xa0" in text:
-        spans = _split_nbsp(text, spans)
-    if "." in text:
-        spans = _split_glued(text, spans)
-        if regions:
-            spans = _split_stray_marks(text, spans, regions)
+    if "." in text and regions:
+        spans = _split_stray_marks(text, spans, regions)
     out: list[tuple[int, int]] = []
     for span in spans:
         if out:

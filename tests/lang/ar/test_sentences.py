@@ -56,3 +56,22 @@ def test_ellipsis_and_decimals_do_not_split() -> None:
 def test_empty_text() -> None:
     assert split_sentences("") == []
     assert split_sentences(" \n ") == []
+
+
+def test_a_full_stop_glued_to_the_next_word_ends_a_sentence() -> None:
+    # the seed's sub-heading glued to the sentence before it
+    text = "وأعلن عن انسحاب أمريكي.بداية جديدة مع العراق"
+    assert _sentences(text) == ["وأعلن عن انسحاب أمريكي.", "بداية جديدة مع العراق"]
+    assert _sentences("وقال إن القرار «نهائي».وطالبت اللجنة بالتنفيذ") == [
+        "وقال إن القرار «نهائي».",
+        "وطالبت اللجنة بالتنفيذ",
+    ]
+    # abbreviations and initials stay whole: fewer than three letters before the full stop
+    assert len(split_sentences("نقلت بي.بي.سي الخبر")) == 1
+    assert len(split_sentences("أكد أ.د.خالد ذلك")) == 1
+
+
+def test_a_full_stop_before_a_no_break_space_ends_a_sentence() -> None:
+    text = "وافتتح الوزير المعرض.\xa0 وأوضح أن المعرض يستمر أسبوعا."
+    assert _sentences(text) == ["وافتتح الوزير المعرض.", "وأوضح أن المعرض يستمر أسبوعا."]
+    assert _sentences("في الرياض\xa0أمس") == ["في الرياض\xa0أمس"]  # not after a full stop

@@ -12,6 +12,11 @@
   initials) does not end a sentence. After a number, ``م.`` / ``هـ.`` / ``ص.`` / ``ج.`` (Gregorian year,
   Hijri year, page or a.m., volume) end one unless the date or reference goes on (``1436هـ. الموافق``,
   a digit, a dash or a bracket next): in SaudiNewsNet "عام 1648م. ونظرًا …" is a sentence end.
+- A full stop followed by a no-break space ends a sentence: SaudiNewsNet bodies write paragraph
+  breaks that way ("…الرئيسة. \xa0 وأوضح").
+- A full stop glued to the next Arabic word ends a sentence ("…المرض.يذكر أن", a sub-heading glued
+  to a sentence as in "…أمريكي.بداية جديدة"), unless fewer than three letters come before it
+  (``بي.بي.سي``, ``أ.د``).
 """
 
 from __future__ import annotations
@@ -76,6 +81,52 @@ def _line_boundaries(line: str) -> list[int]:
     return cuts
 
 
+#: A paragraph break written as a no-break space after a full stop ("…الرئيسة. \xa0 وأوضح").
+_NBSP_BREAK = re.compile('[.!?؟]["”»)]*([ \t]*\xa0[ \t\xa0]*)')
+
+
+def split_nbsp_breaks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` of ``text`` cut where a full stop is followed by a no-break space."""
+    out = []
+    for start, end in spans:
+        broken = False
+        for match in _NBSP_BREAK.finditer(text, start, end):
+            out.append((start, match.start(1)))
+            start, broken = match.end(1), True
+        if end > start or not broken:
+            out.append((start, end))
+    return out
+
+
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+
+
+def _glued_stop(text: str, dot: int) -> bool:
+    """A full stop glued to the next word ("…المرض.يذكر أن", "…يحمينا".وطالبت"), after at least three
+    letters (two before a closing mark), so not an abbreviation (بي.بي.سي)."""
+    after = text[dot + 1 : dot + 3]
+    if len(after) < 2 or not (_ARABIC_LETTER.match(after[0]) and _ARABIC_LETTER.match(after[1])):
+        return False
+    last, need = dot - 1, 3
+    if last >= 0 and text[last] in '"»”':
+        last, need = last - 1, 2
+    first = last - need + 1
+    return first >= 0 and all(_ARABIC_LETTER.match(char) for char in text[first : last + 1])
+
+
+def _split_glued(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        dot = text.find(".", start, end)
+        while dot >= 0:
+            if _glued_stop(text, dot):
+                out.append((start, dot + 1))
+                start = dot + 1
+            dot = text.find(".", dot + 1, end)
+        out.append((start, end))
+    return out
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` into ``text``, whitespace trimmed, in order."""
     spans: list[tuple[int, int]] = []
@@ -90,4 +141,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 lead = len(piece) - len(piece.lstrip())
                 spans.append((offset + start + lead, offset + start + lead + len(stripped)))
             start = cut
+    if "\xa0" in text:
+        spans = split_nbsp_breaks(text, spans)
+    if "." in text:
+        spans = _split_glued(text, spans)
     return spans
