@@ -218,3 +218,35 @@ def test_streaming_through_the_service_equals_one_batch_run(tmp_path: Path, sett
     assert 1 < len(batch_groups) < len(records)  # some stories formed
     assert stream == batch  # identical story and event ids, and the same scores
     assert stream_groups == batch_groups
+
+
+def test_a_term_in_too_many_documents_does_not_find_candidates(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keys are terms in at most 5% of the window's documents, and in at most _MAX_KEY_DOCUMENTS of
+    them: with a big index, the postings looked up per article stay bounded."""
+    from akhbar.stages import cluster as cluster_module
+
+    rng = random.Random(5)
+    shared, fillers = _words(rng, 1), _words(rng, 2000)
+    clusterer = StoryClusterer(ClusterConfig(window_days=30))
+    for index in range(1000):  # 1,000 documents; the shared word is in 40 of them (4%)
+        words = fillers[2 * index : 2 * index + 2] + (shared if index % 25 == 0 else [])
+        article = Article(id=f"d{index:04d}", source="outlet", title="", text=" ".join(words * 3), origin="test")
+        clusterer.observe(article, START + timedelta(minutes=index), f"s{index}", f"e{index}")
+    probe = Article(id="probe", source="outlet", title="", text=" ".join((shared + _words(rng, 2)) * 3), origin="test")
+    assert shared[0] in clusterer.document(probe, START + timedelta(days=1)).keys
+    monkeypatch.setattr(cluster_module, "_MAX_KEY_DOCUMENTS", 39)
+    assert shared[0] not in clusterer.document(probe, START + timedelta(days=1)).keys
+
+
+def test_only_a_storys_most_recent_events_are_scored(monkeypatch: pytest.MonkeyPatch) -> None:
+    from akhbar.stages import cluster as cluster_module
+
+    stream = _synthetic_stream(topics=1, articles=8)
+    clusterer = StoryClusterer(ClusterConfig(window_days=30))
+    for index, (article, time) in enumerate(stream):  # one story of eight one-article events
+        clusterer.observe(article, time, "story", f"event{index}")
+    story = clusterer.stories["story"]
+    probe = clusterer.document(replace(stream[0][0], id="probe"), stream[-1][1])
+    assert {c.cluster_id for c in clusterer.event_candidates(probe, story)} == {f"event{i}" for i in range(8)}
+    monkeypatch.setattr(cluster_module, "_EVENTS_SCORED", 3)
+    assert {c.cluster_id for c in clusterer.event_candidates(probe, story)} == {"event5", "event6", "event7"}

@@ -3,7 +3,9 @@
 Each arriving article is turned into a :class:`Document` (TF-IDF vectors of its words and of its
 title, its time). Candidate stories come from an inverted index over the distinctive terms of the
 articles in the active window (never a scan): the stories of the articles that share most of the
-new article's rarest terms. One scorer, :meth:`StoryClusterer.score`, turns a few pair features
+new article's rarest terms (a term in more than 5% of the window's articles, or in more than
+``_MAX_KEY_DOCUMENTS`` of them, is not looked up, so an article's look-ups stay bounded as the
+index grows). One scorer, :meth:`StoryClusterer.score`, turns a few pair features
 into a probability that the article belongs to a cluster; the article joins the best story when
 that reaches ``threshold`` and else starts one, and inside the story the same scorer picks the
 event (``event_threshold``). The features (see :data:`FEATURES`):
@@ -58,7 +60,9 @@ _CENTROID_TERMS = 250
 _ARCHIVE_TERMS = 40  # terms an archived story keeps (and is indexed by)
 _NEIGHBOURS = 40  # articles scored per new article: those sharing most of its distinctive terms
 _MEMBERS_SCANNED = 32  # an event's newest articles compared one by one
+_EVENTS_SCORED = 100  # a story's most recently active events scored for a new article (the most on SaudiNewsNet: 82)
 _MAX_DOCUMENT_SHARE = 0.05  # terms in more than this share of documents are not used to find candidates
+_MAX_KEY_DOCUMENTS = 500  # nor terms in more documents than this (an index of 10,000 articles and more)
 _POOL_RESERVE = 150  # terms a cluster's pool keeps beyond its centroid's (see _Pool)
 _SCALE = 1_000_000  # vector weights are stored as integer micro-units: sums and differences are exact
 
@@ -455,7 +459,7 @@ class StoryClusterer:
         counts = self._counts(article, title_terms)
         vector = self.vector(counts)
         title = _normalized(self._weights(Counter(title_terms)), self.cfg.max_terms)
-        limit = max(10, int(_MAX_DOCUMENT_SHARE * self.documents))
+        limit = max(10, min(_MAX_KEY_DOCUMENTS, int(_MAX_DOCUMENT_SHARE * self.documents)))
         frequency = self.document_frequency.get
         wanted = self.cfg.candidate_terms
         found: list[str] = []  # the heaviest terms (ties: in term order) not too common to look up by
@@ -703,9 +707,14 @@ class StoryClusterer:
         self, doc: Document, story: _Story, similar: dict[str, float] | None = None
     ) -> list[Candidate]:
         """The events of ``story`` ``doc`` could join, best first. ``similar`` holds cosines with
-        articles already computed for ``doc`` (``story_candidates`` leaves them there)."""
+        articles already computed for ``doc`` (``story_candidates`` leaves them there). Only the
+        ``_EVENTS_SCORED`` most recently active events of a story are scored, so that a story of
+        hundreds of developments (an index kept for months) does not make each article slower."""
         similar = {} if similar is None else similar
-        events = [story.events[event_id] for event_id in sorted(story.events)]
+        events = list(story.events.values())
+        if len(events) > _EVENTS_SCORED:  # a story of hundreds of developments: its active ones
+            events = heapq.nlargest(_EVENTS_SCORED, events, key=lambda event: (event.last or event.first, event.id))
+        events.sort(key=lambda event: event.id)
         newest = [event.newest(_MEMBERS_SCANNED) for event in events]
         missing = list({other.id: other for others in newest for other in others if other.id not in similar}.values())
         similar.update(zip([other.id for other in missing], self._cosines(doc, missing), strict=True))
