@@ -43,7 +43,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from operator import mul, neg
+from itertools import compress, repeat
+from operator import ge, mul, neg
 
 import numpy as np
 import numpy.typing as npt
@@ -681,8 +682,16 @@ class StoryClusterer:
         hits: Counter[str] = Counter()
         for key in doc.keys:
             hits.update(self.postings.get(key, ()))
-        # most shared terms first, ties by id: heapq.nsmallest's order, sorted as (-count, id) tuples in C
-        ranked = [article_id for _, article_id in sorted(zip(map(neg, hits.values()), hits, strict=True))]
+        # most shared terms first, ties by id: heapq.nsmallest's order, sorted as (-count, id) tuples in C;
+        # only the articles sharing at least as many terms as the _NEIGHBOURS-th can be among the first
+        # (with a big index thousands of articles share a term or two: sorting them all grew with it)
+        chosen: Iterable[str] = hits
+        if len(hits) > _NEIGHBOURS:
+            least = sorted(hits.values(), reverse=True)[_NEIGHBOURS - 1]
+            chosen = list(compress(hits, map(ge, hits.values(), repeat(least))))
+        ranked = [
+            article_id for _, article_id in sorted(zip(map(neg, map(hits.__getitem__, chosen)), chosen, strict=True))
+        ]
         del ranked[_NEIGHBOURS:]
         window = self.window_documents
         return list(zip(ranked, self._cosines(doc, [window[article_id] for article_id in ranked]), strict=True))
