@@ -42,10 +42,7 @@ def main() -> int:
     print(format_table(per_article))
     started = time.perf_counter()
     stream = score_outputs(articles, stage_outputs(articles))
-    print(
-        f"\nakhbar.stages.clean, one stream over all labelled articles "
-        f"({time.perf_counter() - started:.1f}s)\n"
-    )
+    print(f"\nakhbar.stages.clean, one stream over all labelled articles ({time.perf_counter() - started:.1f}s)\n")
     print(format_table(stream))
     show = int(os.environ.get("AKHBAR_EVAL_SHOW", "0"))
     if show:
@@ -53,10 +50,7 @@ def main() -> int:
         print(f"\nfirst {show} disagreements (stream run):")
         for m in stream.mistakes[:show]:
             what = "removed" if m.predicted_removed else "kept"
-            print(
-                f"  {m.source:<12} {m.label:<11} {what:<7} {m.key}#{m.line}: "
-                f"{texts[m.key][m.line].strip()[:90]}"
-            )
+            print(f"  {m.source:<12} {m.label:<11} {what:<7} {m.key}#{m.line}: {texts[m.key][m.line].strip()[:90]}")
     return 0
 
 

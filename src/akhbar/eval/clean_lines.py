@@ -182,9 +182,7 @@ def _entry(raw: Mapping[str, Any], where: str) -> LabelEntry:
         return LabelEntry(dataset, source, sha1, tuple(parsed), file=str(raw["file"]), url=str(raw["url"]))
     if not raw.get("pair_id") or raw.get("side") not in (1, 2):
         raise LabelFileError(f"{where}: a semeval entry needs 'pair_id' and 'side' (1 or 2)")
-    return LabelEntry(
-        dataset, source, sha1, tuple(parsed), pair_id=str(raw["pair_id"]), side=int(raw["side"])
-    )
+    return LabelEntry(dataset, source, sha1, tuple(parsed), pair_id=str(raw["pair_id"]), side=int(raw["side"]))
 
 
 def parse_labels(rows: Iterable[Mapping[str, Any]], where: str = "labels") -> tuple[LabelEntry, ...]:
@@ -322,9 +320,7 @@ def kept_lines(lines: Sequence[str], cleaned: str, min_share: float = 0.5) -> li
     return result
 
 
-def score_outputs(
-    articles: Sequence[LabelledArticle], outputs: Sequence[str], *, min_share: float = 0.5
-) -> CleanEval:
+def score_outputs(articles: Sequence[LabelledArticle], outputs: Sequence[str], *, min_share: float = 0.5) -> CleanEval:
     """Score cleaned bodies ``outputs[i]`` (for ``articles[i]``) against the line labels."""
     if len(outputs) != len(articles):
         raise ValueError(f"{len(outputs)} outputs for {len(articles)} articles")
@@ -354,9 +350,7 @@ def score_outputs(
     )
 
 
-def score_cleaner(
-    clean: Cleaner, articles: Sequence[LabelledArticle], *, min_share: float = 0.5
-) -> CleanEval:
+def score_cleaner(clean: Cleaner, articles: Sequence[LabelledArticle], *, min_share: float = 0.5) -> CleanEval:
     """Run ``clean(title, text, source)`` on every article and score the result."""
     outputs = [clean(a.title, a.text, a.source) for a in articles]
     return score_outputs(articles, outputs, min_share=min_share)
@@ -414,9 +408,7 @@ def format_table(result: CleanEval) -> str:
     def pct(value: float | None) -> str:
         return "    —" if value is None else f"{100 * value:5.1f}"
 
-    head = (
-        f"{'source':<14}{'lines':>7}{'gold rm':>9}{'pred rm':>9}{'correct':>9}{'P %':>7}{'R %':>7}{'F1 %':>7}"
-    )
+    head = f"{'source':<14}{'lines':>7}{'gold rm':>9}{'pred rm':>9}{'correct':>9}{'P %':>7}{'R %':>7}{'F1 %':>7}"
     rows = [head, "-" * len(head)]
     for source, s in [*result.by_source, ("ALL", result.overall)]:
         if source == "ALL":

@@ -136,4 +136,3 @@ def score_similarities(similarities: Sequence[float], overall: Sequence[float]) 
 
 
 # -- the clusterer's scorer -------------------------------------------------------------------------
-
