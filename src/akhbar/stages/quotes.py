@@ -543,6 +543,7 @@ _OPEN_GUILLEMET, _CLOSE_GUILLEMET = "«‹", "»›"
 _ALL_MARKS = _MARKS_DOUBLE + _MARKS_SINGLE + _OPEN_GUILLEMET + _CLOSE_GUILLEMET
 _MARK_RE = re.compile(f"[{re.escape(_ALL_MARKS)}]")
 _STRIP_CONTENT = " \t\n\r.،,؛;:-–—"
+_CLAUSE_STOPS = "،,.:؛"  # punctuation where a frame's subject or a tail's words end (_until_comma)
 
 
 class _Lexicon(NamedTuple):
@@ -632,7 +633,7 @@ def _triggers(text: str) -> list[_Trigger]:
     """Speech and stance verbs of ``text``, in order: one cached look-up per word, in C loops."""
     parts = _SPLIT_RE.split(text)
     words = parts[1::2]
-    hits = list(compress(range(len(words)), map(_TRIGGER_WORDS.__getitem__, words)))
+    hits = list(compress(range(len(words)), map(_is_trigger, words)))
     if not hits:
         return []
     bounds = list(accumulate(map(len, parts)))  # bounds[2i] = start of word i, bounds[2i+1] = its end
@@ -710,7 +711,7 @@ def _words_until_stop(text: str, start: int, end: int, limit: int) -> int:
             count += 1
             if count > limit:
                 break
-        elif match.group(2) in "،,.:؛":
+        elif match.group(2) in _CLAUSE_STOPS:
             break
     return count
 
@@ -2229,7 +2230,7 @@ NARRATOR_PRESENT = frozenset(normalize(w) for w in ["يذكر", "يشار", "ي�
 def _until_comma(toks: list[_Tok]) -> list[_Tok]:
     out = []
     for tok in toks:
-        if not tok.word and tok.norm in "،,.:؛":
+        if not tok.word and tok.norm in _CLAUSE_STOPS:
             break
         out.append(tok)
     return out
