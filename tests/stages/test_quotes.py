@@ -17,7 +17,6 @@ from akhbar.stages.quotes import (
     _token_count,
     _tokens,
     _word_count,
-    _WordMemo,
     _words_until_stop,
     extract_quotes,
     group_quotes,
@@ -418,17 +417,3 @@ def test_token_counts_equal_the_tokens(seeds: dict[str, str]) -> None:
             assert _words_until_stop(text, start, end, 1) == min(words, 2)
             checked += 1
     assert checked > 1000
-
-
-def test_word_memo_is_bounded_and_keeps_its_answers() -> None:
-    calls: list[str] = []
-
-    def length(word: str) -> int:
-        calls.append(word)
-        return len(word)
-
-    memo = _WordMemo(length, 3)
-    assert [memo[w] for w in ["قال", "أكد", "قال", "أضاف"]] == [3, 3, 3, 4]
-    assert calls == ["قال", "أكد", "أضاف"]  # the second قال was remembered
-    assert [memo[w] for w in ["ذكر", "شدد", "أوضح"]] == [3, 3, 4]
-    assert len(memo) <= 3  # emptied when full, not grown

@@ -36,12 +36,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate, compress, islice
-from typing import Any, Literal, NamedTuple, TypeVar
+from typing import Any, Literal, NamedTuple
 
 import numpy as np
 
 from akhbar.lang.ar import match_terms, normalize, split_sentences
 from akhbar.lang.ar.lexicon import country_names
+from akhbar.lang.ar.memo import WordMemo
 from akhbar.lang.ar.normalize import arabic_ratio
 from akhbar.lang.ar.sentences import split_nbsp_breaks
 from akhbar.pipeline import stage
@@ -569,34 +570,8 @@ _WORD_RE = re.compile(f"[{_WORD_CHARS}]+")
 _SPLIT_RE = re.compile(f"([{_WORD_CHARS}]+)")
 
 
-_V = TypeVar("_V")
-
-
-class _WordMemo(dict[str, _V]):
-    """A bounded memo of a pure function of one word, emptied when full.
-
-    A hit is a plain dict look-up in C, about a fifth of the cost of an ``lru_cache`` hit, which
-    matters for the two look-ups made for every word of every article (``_norm``, ``_is_trigger``).
-    """
-
-    __slots__ = ("function", "limit")
-
-    def __init__(self, function: Callable[[str], _V], limit: int) -> None:
-        super().__init__()
-        self.function = function
-        self.limit = limit
-
-    def __missing__(self, word: str) -> _V:
-        if len(self) >= self.limit:
-            self.clear()
-        value = self[word] = self.function(word)
-        return value
-
-
-WORD_MEMO_SIZE = 1 << 17
-
 #: ``normalize`` of one word, memoized.
-_norm: Callable[[str], str] = _WordMemo(normalize, WORD_MEMO_SIZE).__getitem__
+_norm: Callable[[str], str] = WordMemo(normalize).__getitem__
 
 
 def _trigger_word(word: str) -> bool:
@@ -608,7 +583,7 @@ def _trigger_word(word: str) -> bool:
     return norm[:1] in "وف" and (norm[1:] in lexicon.forms or norm[1:] in lexicon.stance)
 
 
-_TRIGGER_WORDS = _WordMemo(_trigger_word, WORD_MEMO_SIZE)
+_TRIGGER_WORDS = WordMemo(_trigger_word)
 _is_trigger: Callable[[str], bool] = _TRIGGER_WORDS.__getitem__
 
 _ABBAR = re.compile("[وف]?\u0639\u0628\u0651[\u064e]?\u0631[\u064e]?")  # عبّر with its shadda

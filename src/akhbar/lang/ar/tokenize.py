@@ -8,13 +8,15 @@ always. Quote marks and punctuation are never part of a token («داعش» → 
 from __future__ import annotations
 
 import re
-from functools import lru_cache, partial
+from collections.abc import Callable
+from functools import partial
 from itertools import accumulate
 from operator import itemgetter
 from typing import NamedTuple
 
 from akhbar.lang.ar.clitics import split_clitics
 from akhbar.lang.ar.lexicon import stopwords
+from akhbar.lang.ar.memo import WordMemo
 from akhbar.lang.ar.normalize import normalize
 from akhbar.lang.ar.variants import stem_key
 
@@ -47,13 +49,16 @@ _first = itemgetter(0)
 _second = itemgetter(1)
 
 
-@lru_cache(maxsize=1 << 17)
-def word_analysis(surface: str) -> tuple[str, str]:
-    """(normalized form, clitic-stripped stem) of one word; bounded cache of constant results."""
+def _analysis(surface: str) -> tuple[str, str]:
     norm = normalize(surface)
     if len(norm) < 3 or not norm.isalpha():
         return norm, norm
     return norm, split_clitics(norm)[1]
+
+
+_ANALYSES: WordMemo[tuple[str, str]] = WordMemo(_analysis)
+#: (normalized form, clitic-stripped stem) of one word, memoized (a bounded dict: see ``WordMemo``).
+word_analysis: Callable[[str], tuple[str, str]] = _ANALYSES.__getitem__
 
 
 def tokenize(text: str) -> list[Token]:
@@ -74,14 +79,17 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-@lru_cache(maxsize=1 << 17)
-def _term(surface: str) -> str:
+def _match_key(surface: str) -> str:
     """The match key of one word, or "" when it is not a content term."""
     norm, stem = word_analysis(surface)
     stop = stopwords()
     if len(norm) < 2 or norm in stop or stem in stop or _DIGITS.fullmatch(norm):
         return ""
     return stem_key(stem)
+
+
+_TERMS: WordMemo[str] = WordMemo(_match_key)
+_term: Callable[[str], str] = _TERMS.__getitem__
 
 
 def match_terms(text: str) -> list[str]:
@@ -95,11 +103,11 @@ def match_terms(text: str) -> list[str]:
                 # عبد العزيز → عبدالعزيز: the next word keeps its article, as in the joined spelling
                 terms[index] = term + stem_key(word_analysis(words[index + 1])[0])
                 terms[index + 1] = ""
-    return [term for term in terms if term]
+    return list(filter(None, terms))
 
 
 def clear_word_caches() -> None:
     """Empty the bounded per-word caches (the word tables stay loaded): a cold start for benchmarks."""
-    word_analysis.cache_clear()
-    _term.cache_clear()
+    _ANALYSES.clear()
+    _TERMS.clear()
     stem_key.cache_clear()
