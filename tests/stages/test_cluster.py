@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import random
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -250,3 +251,56 @@ def test_only_a_storys_most_recent_events_are_scored(monkeypatch: pytest.MonkeyP
     assert {c.cluster_id for c in clusterer.event_candidates(probe, story)} == {f"event{i}" for i in range(8)}
     monkeypatch.setattr(cluster_module, "_EVENTS_SCORED", 3)
     assert {c.cluster_id for c in clusterer.event_candidates(probe, story)} == {"event5", "event6", "event7"}
+
+
+# -- pruning: candidates that provably stay below the threshold are not scored -----------------
+
+
+class _FullScoring(StoryClusterer):
+    """Scores every candidate (no pruning) and checks the pruning bound against each real score."""
+
+    def __init__(self, cfg: ClusterConfig) -> None:
+        super().__init__(cfg)
+        self.checked = self.pruned = self.violations = 0
+
+    def _scored(self, doc, clusters, members, threshold=None):  # type: ignore[no-untyped-def]
+        full = super()._scored(doc, clusters, members)
+        for cluster, member, candidate in zip(clusters, members, full, strict=True):
+            logit = self._bias + sum(w * f for w, f in zip(self._feature_weights, candidate.features, strict=True))
+            context = self._context(doc, cluster)
+            self.checked += 1
+            # the bound is never below the real score: a limit just under it is always reachable
+            self.violations += not self._may_reach(doc, cluster, member, context, logit - 1e-9)
+            if threshold is not None:
+                limit = math.log(threshold / (1 - threshold))
+                self.pruned += not self._may_reach(doc, cluster, member, context, limit)
+        return full
+
+
+def _demo_stream(demo_dir: Path, count: int) -> list[tuple[Article, datetime]]:
+    stream = []
+    for index, record in enumerate(_demo_records(demo_dir, count)):
+        article = Article(
+            id=f"d{index:04d}", source=record["source"], title=record["title"], text=record["text"], origin="demo"
+        )
+        stream.append((article, datetime.fromisoformat(record["published"])))
+    return stream
+
+
+def test_pruned_candidates_could_never_have_been_chosen(demo_dir: Path) -> None:
+    stream = _demo_stream(demo_dir, 400)
+    cfg = ClusterConfig()
+    full = _FullScoring(cfg)
+    assert [full.assign(a, t) for a, t in stream] == _batch(stream, cfg)  # the same decisions, scores included
+    assert full.violations == 0
+    assert full.checked > 1000
+    assert full.pruned > full.checked // 2  # most candidates are hopeless: that is the point
+
+
+def test_pruning_bound_with_other_weights(demo_dir: Path) -> None:
+    """Negative weights and a member weight of zero: the bound takes each feature's worst case."""
+    stream = _demo_stream(demo_dir, 200)
+    cfg = replace(ClusterConfig(), weight_title=-1.0, weight_member=0.0, weight_centroid=7.0, threshold=0.05)
+    full = _FullScoring(cfg)
+    assert [full.assign(a, t) for a, t in stream] == _batch(stream, cfg)
+    assert full.violations == 0 and full.checked > 500
