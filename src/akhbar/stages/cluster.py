@@ -263,9 +263,10 @@ class _Cluster:
     _title_pool: _Pool = field(default_factory=_Pool)
     _arrays: tuple[Arrays, Arrays] | None = None  # the centroids as term ids (the clusterer fills it in)
 
-    def add(self, doc: Document) -> None:
+    def add(self, doc: Document, quantized_pair: tuple[dict[str, int], dict[str, int]] | None = None) -> None:
+        """Add an article (``quantized_pair``: its ``_quantized_of``, when the caller has it)."""
         self.members[doc.id] = doc
-        quantized, quantized_title = _quantized_of(doc)
+        quantized, quantized_title = quantized_pair or _quantized_of(doc)
         _add_counts(self.weights, quantized)
         _add_counts(self.title_weights, quantized_title)
         if doc.entities:
@@ -280,9 +281,9 @@ class _Cluster:
         self._title_pool.add(quantized_title)
         self._vector = self._title = None
 
-    def remove(self, doc: Document) -> None:
+    def remove(self, doc: Document, quantized_pair: tuple[dict[str, int], dict[str, int]] | None = None) -> None:
         del self.members[doc.id]
-        quantized, quantized_title = _quantized_of(doc)
+        quantized, quantized_title = quantized_pair or _quantized_of(doc)
         _subtract_counts(self.weights, quantized)
         _subtract_counts(self.title_weights, quantized_title)
         if doc.entities:
@@ -666,10 +667,11 @@ class StoryClusterer:
         if len(story.members) == 1:
             self._archive(story)
         event = story.events[event_id]
-        event.remove(doc)
+        quantized = _quantized_of(doc)  # (once for both clusters)
+        event.remove(doc, quantized)
         if not event.members:
             del story.events[event_id]
-        story.remove(doc)
+        story.remove(doc, quantized)
         if not story.members:
             del self.stories[story_id]
 
@@ -716,8 +718,9 @@ class StoryClusterer:
         event = story.events.get(event_id)
         if event is None:
             event = story.events[event_id] = _Cluster(event_id)
-        story.add(doc)
-        event.add(doc)
+        quantized = _quantized_of(doc)  # (once for both clusters)
+        story.add(doc, quantized)
+        event.add(doc, quantized)
         self.story_of[doc.id] = (story_id, event_id)
 
     def learn_frequencies(self, articles: Iterable[Article]) -> None:
