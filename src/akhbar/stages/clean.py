@@ -74,6 +74,7 @@ _LIST_MARKER = re.compile(r"^(?:[-*•·▪◦–—+>]|\d+\s*[-.)]|[أ-ي]\s*[-
 # (after a space: "جدة ـ عكاظ"; "لـ" glued to a word is a preposition, not a separator).
 _PART_SEPARATOR = re.compile(r"\s*[:：]\s*|\s*[-–—|/]+\s*|\s+ـ+\s*|\s*،\s*")
 _GLUED_END = re.compile(r"(?<=[^\W\d_]{3})[.!?؟]+[\"'»”’)\]]*(?=[^\W\d_])")
+_GLUED_ANY = re.compile(r"[.!?؟][\"'»”’)\]]*[^\W\d_]")  # the cheap test first: a stop glued to a letter at all
 # Openers of a paragraph that moves to another item: "وفي سياق متصل"، "من جهة أخرى"، "إلى ذلك".
 _TRANSITION = re.compile(
     r"^(?:و\s?)?(?:(?:في|فى|وفي) (?:سياق|تطور|شأن|خبر|موضوع) (?:متصل|آخر|اخر|منفصل|ذي صلة|ذو صلة)"
@@ -708,8 +709,10 @@ def _split_glued_headings(lines: list[_Line], max_words: int) -> list[_Line]:
             out.append(line)
             continue
         last = None
-        for m in _GLUED_END.finditer(line.text, max(0, len(line.text) - _GLUED_TAIL_CHARS)):
-            last = m
+        tail = max(0, len(line.text) - _GLUED_TAIL_CHARS)
+        if _GLUED_ANY.search(line.text, tail):
+            for m in _GLUED_END.finditer(line.text, tail):
+                last = m
         head = line.text[last.end() :] if last else ""
         head_words = head.split()
         if (
