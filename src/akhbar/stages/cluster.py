@@ -45,7 +45,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from itertools import compress, repeat
+from itertools import accumulate, compress, repeat
 from operator import ge, mul, neg
 
 import numpy as np
@@ -185,9 +185,9 @@ class _TermIds:
         products = row[np.concatenate([other[0] for other in others])]
         row[ids] = 0.0
         products *= np.concatenate([other[1] for other in others])
-        ends = np.cumsum([other[0].size for other in others])
-        shared = np.flatnonzero(products)  # a weight is never 0: only the shared terms' products are
-        cuts = np.searchsorted(shared, ends).tolist()
+        ends = list(accumulate([other[0].size for other in others]))
+        shared = products.nonzero()[0]  # a weight is never 0: only the shared terms' products are
+        cuts = shared.searchsorted(ends).tolist()  # (array methods: numpy's function wrappers cost more here)
         values = products[shared].tolist()
         fsum = math.fsum
         result = []
@@ -498,7 +498,7 @@ class StoryClusterer:
             arrays,
             title_arrays,
             # round(w * _SCALE) is 0 exactly when w * _SCALE <= 0.5 (w >= 0; the product is monotonic)
-            nonzero=all(float(w.min(initial=1.0)) * _SCALE > 0.5 for _, w in (arrays, title_arrays)),
+            nonzero=all(min(weights.values(), default=1.0) * _SCALE > 0.5 for weights in (vector, title)),
         )
 
     def _arrays(self, doc: Document) -> tuple[Arrays, Arrays]:
