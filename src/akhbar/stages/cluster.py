@@ -231,13 +231,15 @@ def _add_counts(counter: dict[str, int], counts: Mapping[str, int]) -> None:
 
 
 def _subtract_counts(counter: dict[str, int], counts: Mapping[str, int]) -> None:
-    """``Counter.subtract``, then drop the keys it brought to zero."""
+    """``Counter.subtract``, then drop the keys it brought to zero (with ``dict.pop``: a Counter's
+    ``del`` is a Python-level method)."""
+    get, drop = counter.get, counter.pop
     for key, count in counts.items():
-        left = counter.get(key, 0) - count
+        left = get(key, 0) - count
         if left:
             counter[key] = left
         else:
-            del counter[key]
+            drop(key)
 
 
 @dataclass(slots=True)
