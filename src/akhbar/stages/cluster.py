@@ -45,7 +45,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, chain, compress, repeat
 from operator import ge, mul, neg
 
 import numpy as np
@@ -205,7 +205,7 @@ class Document:
     id: str
     source: str
     time: datetime
-    terms: tuple[str, ...]  # distinct terms (for document frequencies)
+    terms: tuple[str, ...]  # distinct terms, in any order (for document frequencies)
     vector: Vector  # word TF-IDF, unit length
     title: Vector  # title TF-IDF, unit length
     keys: tuple[str, ...]  # the distinctive terms it is indexed and looked up by
@@ -490,7 +490,7 @@ class StoryClusterer:
             article.id,
             article.source,
             time,
-            tuple(sorted(counts)),
+            tuple(counts),  # (order is irrelevant: only counted and looked up)
             vector,
             title,
             keys,
@@ -750,9 +750,8 @@ class StoryClusterer:
     # -- decisions --------------------------------------------------------------------------
     def neighbours(self, doc: Document) -> list[tuple[str, float]]:
         """The window's articles sharing most of ``doc``'s distinctive terms, with their cosine."""
-        hits: Counter[str] = Counter()
-        for key in doc.keys:
-            hits.update(self.postings.get(key, ()))
+        postings = self.postings
+        hits = Counter(chain.from_iterable([postings[key] for key in doc.keys if key in postings]))
         # most shared terms first, ties by id: heapq.nsmallest's order, sorted as (-count, id) tuples in C;
         # only the articles sharing at least as many terms as the _NEIGHBOURS-th can be among the first
         # (with a big index thousands of articles share a term or two: sorting them all grew with it)
