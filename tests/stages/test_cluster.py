@@ -269,12 +269,17 @@ class _FullScoring(StoryClusterer):
             logit = self._bias + sum(w * f for w, f in zip(self._feature_weights, candidate.features, strict=True))
             context = self._context(doc, cluster)
             self.checked += 1
-            # the bound is never below the real score: a limit just under it is always reachable
+            # the bound is never below the real score: a limit just under it is always reachable,
+            # with the member cosine known and without it (events are pruned before it is computed)
             self.violations += not self._may_reach(doc, cluster, member, context, logit - 1e-9)
+            self.violations += not self._may_reach(doc, cluster, None, context, logit - 1e-9)
             if threshold is not None:
                 limit = math.log(threshold / (1 - threshold))
                 self.pruned += not self._may_reach(doc, cluster, member, context, limit)
         return full
+
+    def event_candidates(self, doc, story, similar=None, threshold=None):  # type: ignore[no-untyped-def]
+        return super().event_candidates(doc, story, similar)  # every event scored, none pruned first
 
 
 def _demo_stream(demo_dir: Path, count: int) -> list[tuple[Article, datetime]]:

@@ -151,6 +151,13 @@ def _square(weight: float) -> float:
     return weight * weight
 
 
+def _logit(threshold: float | None) -> float | None:
+    """The score's logit at a probability threshold (None: no threshold, or one nothing can prune by)."""
+    if threshold is None or not 0.0 < threshold < 1.0:
+        return None
+    return math.log(threshold / (1.0 - threshold))
+
+
 def _quantized(vector: Vector) -> dict[str, int]:
     return {term: round(weight * _SCALE) for term, weight in vector.items()}
 
@@ -534,8 +541,8 @@ class StoryClusterer:
         before their centroids are computed (see ``_may_reach``): a decision only asks whether the
         best candidate reaches the threshold, so it is the same, for a fraction of the work."""
         contexts = [self._context(doc, cluster) for cluster in clusters]
-        if threshold is not None and 0.0 < threshold < 1.0:
-            limit = math.log(threshold / (1.0 - threshold))
+        limit = _logit(threshold)
+        if limit is not None:
             kept = [
                 i
                 for i, (cluster, member, context) in enumerate(zip(clusters, members, contexts, strict=True))
@@ -558,16 +565,19 @@ class StoryClusterer:
         return candidates
 
     def _may_reach(
-        self, doc: Document, cluster: _Cluster, member: float, context: tuple[float, ...], limit: float
+        self, doc: Document, cluster: _Cluster, member: float | None, context: tuple[float, ...], limit: float
     ) -> bool:
         """Whether ``doc`` joining ``cluster`` could score a logit of ``limit`` or more, from an
-        upper bound of the two cosines not computed yet (both lie in [0, 1]: weights are positive).
+        upper bound of the two cosines not computed yet (both lie in [0, 1]: weights are positive),
+        and of the member cosine too when ``member`` is None (not computed either).
 
         - centroid: the centroid is a unit vector over terms of the cluster, so by Cauchy–Schwarz
           the cosine is at most the norm of ``doc``'s vector over the terms it shares with the
           cluster; a cluster of one article (``_alone``) has that article's vector as centroid up
           to the rounding of its weights to micro-units (a distance below 2e-5), so its centroid
           cosine is at most the member cosine plus ``_ALONE_MARGIN``.
+        - member, when unknown: each member's terms are terms of the cluster, so the same bound
+          holds for its cosine.
         - title: the same Cauchy–Schwarz bound over the title terms.
         Each feature then contributes its largest possible term (a negative weight takes the lower
         end), and the sum gets a margin far above float rounding."""
@@ -579,13 +589,15 @@ class StoryClusterer:
             if titled:
                 title = min(1.0, math.sqrt(math.fsum(map(_square, map(doc.title.__getitem__, titled)))))
         z += max(0.0, w_title * title)
-        if len(cluster.members) == 1 and _alone(cluster) is not None:
+        if member is not None and len(cluster.members) == 1 and _alone(cluster) is not None:
             centroid = member + _ALONE_MARGIN
         else:
             vector = doc.vector
             shared = vector.keys() & cluster.weights.keys()
             centroid = min(1.0, math.sqrt(math.fsum(map(_square, map(vector.__getitem__, shared)))))
-        z += max(0.0, w_centroid * centroid) + (w_member * max(member, centroid) if w_member > 0 else w_member * member)
+        # the member feature, max(member, centroid), lies in [low, high]
+        high, low = (centroid, 0.0) if member is None else (max(member, centroid), member)
+        z += max(0.0, w_centroid * centroid) + (w_member * high if w_member > 0 else w_member * low)
         return z + _LOGIT_MARGIN >= limit
 
     # -- the scorer -------------------------------------------------------------------------
@@ -799,6 +811,9 @@ class StoryClusterer:
         if len(events) > _EVENTS_SCORED:  # a story of hundreds of developments: its active ones
             events = heapq.nlargest(_EVENTS_SCORED, events, key=lambda event: (event.last or event.first, event.id))
         events.sort(key=lambda event: event.id)
+        limit = _logit(threshold)
+        if limit is not None:  # first without member cosines: the events that cannot reach it need none
+            events = [event for event in events if self._may_reach(doc, event, None, self._context(doc, event), limit)]
         newest = [event.newest(_MEMBERS_SCANNED) for event in events]
         missing = list({other.id: other for others in newest for other in others if other.id not in similar}.values())
         similar.update(zip([other.id for other in missing], self._cosines(doc, missing), strict=True))
