@@ -147,8 +147,8 @@ class _Pool:
         return ranked[:keep]
 
 
-def _square(weight: float) -> float:
-    return weight * weight
+def _squares(vector: Vector, title: Vector) -> tuple[dict[str, float], dict[str, float]]:
+    return {t: w * w for t, w in vector.items()}, {t: w * w for t, w in title.items()}
 
 
 def _logit(threshold: float | None) -> float | None:
@@ -441,6 +441,7 @@ class StoryClusterer:
         self.archive: dict[str, _Archived] = {}
         self.archive_postings: dict[str, set[str]] = {}
         self._term_ids = _TermIds()
+        self._last_squares: tuple[Document, tuple[dict[str, float], dict[str, float]]] | None = None
 
     # -- representation ---------------------------------------------------------------------
     def terms(self, article: Article) -> dict[str, float]:
@@ -580,21 +581,24 @@ class StoryClusterer:
           holds for its cosine.
         - title: the same Cauchy–Schwarz bound over the title terms.
         Each feature then contributes its largest possible term (a negative weight takes the lower
-        end), and the sum gets a margin far above float rounding."""
+        end), and the sum gets a margin far above float rounding (of these sums too: ``sum``, not ``fsum``)."""
         w_centroid, w_member, w_title, *rest = self._feature_weights
         z = self._bias + sum(map(mul, rest, context))
+        last = self._last_squares  # (the article being decided: computed once for all its candidates)
+        if last is None or last[0] is not doc:
+            last = self._last_squares = (doc, _squares(doc.vector, doc.title))
+        squares, title_squares = last[1]
         title = 0.0
-        if doc.title:
-            titled = doc.title.keys() & cluster.title_weights.keys()
+        if title_squares:
+            titled = title_squares.keys() & cluster.title_weights.keys()
             if titled:
-                title = min(1.0, math.sqrt(math.fsum(map(_square, map(doc.title.__getitem__, titled)))))
+                title = min(1.0, math.sqrt(sum(map(title_squares.__getitem__, titled))))
         z += max(0.0, w_title * title)
         if member is not None and len(cluster.members) == 1 and _alone(cluster) is not None:
             centroid = member + _ALONE_MARGIN
         else:
-            vector = doc.vector
-            shared = vector.keys() & cluster.weights.keys()
-            centroid = min(1.0, math.sqrt(math.fsum(map(_square, map(vector.__getitem__, shared)))))
+            shared = squares.keys() & cluster.weights.keys()
+            centroid = min(1.0, math.sqrt(sum(map(squares.__getitem__, shared))))
         # the member feature, max(member, centroid), lies in [low, high]
         high, low = (centroid, 0.0) if member is None else (max(member, centroid), member)
         z += max(0.0, w_centroid * centroid) + (w_member * high if w_member > 0 else w_member * low)
