@@ -134,7 +134,8 @@ class _Pool:
         """The ``keep`` heaviest (weight, term) pairs, heaviest first: ``_top(weights, keep)``."""
         reserve = keep + _POOL_RESERVE
         if self.terms is not None:
-            ranked = sorted([(weights[t], t) for t in dict.fromkeys(self.terms) if t in weights], reverse=True)
+            held = weights.keys() & self.terms  # (a set: the full sort below fixes the order)
+            ranked = sorted(zip(map(weights.__getitem__, held), held, strict=True), reverse=True)
             bound = self.bound
             if bound is None or (len(ranked) >= keep and ranked[keep - 1] > bound):
                 if len(ranked) > reserve:
@@ -162,6 +163,14 @@ def _quantized(vector: Vector) -> dict[str, int]:
     return {term: round(weight * _SCALE) for term, weight in vector.items()}
 
 
+class _Ids(dict[str, int]):
+    """Term -> id; a term not seen before gets the next id."""
+
+    def __missing__(self, term: str) -> int:
+        self[term] = number = len(self)
+        return number
+
+
 class _TermIds:
     """Term -> integer id, so that one vector can be compared with many in one numpy pass.
 
@@ -170,15 +179,12 @@ class _TermIds:
     their order does not matter); numpy only finds the shared terms and multiplies."""
 
     def __init__(self) -> None:
-        self.ids: dict[str, int] = {}
+        self.ids: dict[str, int] = _Ids()
         self._row = np.zeros(1 << 14)  # the weights of the vector being compared, by term id; else 0
 
     def arrays(self, vector: Vector) -> Arrays:
-        ids = self.ids
-        new = [term for term in vector if term not in ids]  # next ids, in the vector's order
-        if new:
-            ids.update(zip(new, range(len(ids), len(ids) + len(new)), strict=True))
-        index = np.fromiter(map(ids.__getitem__, vector), dtype=np.int32, count=len(vector))
+        # a new term gets the next id (_Ids.__missing__), in the vector's order
+        index = np.fromiter(map(self.ids.__getitem__, vector), dtype=np.int32, count=len(vector))
         return index, np.fromiter(vector.values(), dtype=np.float64, count=len(vector))
 
     def cosines(self, vector: Arrays, others: list[Arrays]) -> list[float]:
@@ -231,7 +237,11 @@ class Document:
 
 
 def _add_counts(counter: dict[str, int], counts: Mapping[str, int]) -> None:
-    """``Counter.update`` with a mapping, without its Python-level checks."""
+    """``Counter.update`` with a mapping, without its Python-level checks (a plain copy into an
+    empty counter: a new story or event)."""
+    if not counter:
+        dict.update(counter, counts)
+        return
     get = counter.get
     for key, count in counts.items():
         counter[key] = get(key, 0) + count
@@ -684,14 +694,17 @@ class StoryClusterer:
         story = self.stories[story_id]
         if len(story.members) == 1:
             self._archive(story)
-        event = story.events[event_id]
-        quantized = _quantized_of(doc)  # (once for both clusters)
-        event.remove(doc, quantized)
-        if not event.members:
+        # a cluster that loses its last article is dropped as it is (its counts are not emptied one by one)
+        last_in_event, last_in_story = len(story.events[event_id].members) == 1, len(story.members) == 1
+        quantized = None if last_in_event and last_in_story else _quantized_of(doc)  # (once for both)
+        if last_in_event:
             del story.events[event_id]
-        story.remove(doc, quantized)
-        if not story.members:
+        else:
+            story.events[event_id].remove(doc, quantized)
+        if last_in_story:
             del self.stories[story_id]
+        else:
+            story.remove(doc, quantized)
 
     def _archive(self, story: _Story) -> None:
         archived = _Archived.of(story)
