@@ -133,6 +133,3 @@ def score_similarities(similarities: Sequence[float], overall: Sequence[float]) 
         "same_event_auc": roc_auc(similarities, [rating <= SAME_EVENT_MAX_OVERALL for rating in overall]),
         "pairs": len(similarities),
     }
-
-
-# -- the clusterer's scorer -------------------------------------------------------------------------
