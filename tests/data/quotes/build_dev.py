@@ -20,7 +20,8 @@ A second held-out set (``heldout2.jsonl``) is drawn and written by the same func
 also leaves out the first held-out set. A third one (``heldout3.jsonl``, ``heldout3-…``) has the strata
 of the second, other seeds again, and leaves out all three earlier sets. A fourth one
 (``heldout4.jsonl``, ``heldout4-…``) has the same strata, other seeds, and leaves out all four earlier sets;
-a fifth one (``heldout5.jsonl``, ``heldout5-…``) likewise leaves out all five earlier sets.
+a fifth one (``heldout5.jsonl``, ``heldout5-…``) likewise leaves out all five earlier sets, and a
+sixth one (``heldout6.jsonl``, ``heldout6-…``) all six.
 
 Selection: SaudiNewsNet days outside 2015-08-06 … 2015-08-11 and SemEval-2022 Task 8 Arabic train
 texts, bodies of 300 … 2,500 characters, shuffled with ``random.Random(20240601)``; 84 % drawn among
@@ -76,6 +77,9 @@ HELDOUT4_MARKED = HELDOUT2_MARKED
 HELDOUT5_SEED = 20261129  # the marked articles with HELDOUT5_SEED + 1
 HELDOUT5_COUNTS = HELDOUT2_COUNTS  # the same strata as the second, third and fourth held-out sets
 HELDOUT5_MARKED = HELDOUT2_MARKED
+HELDOUT6_SEED = 20261131  # the marked articles with HELDOUT6_SEED + 1
+HELDOUT6_COUNTS = HELDOUT2_COUNTS  # the same strata as the second to fifth held-out sets
+HELDOUT6_MARKED = HELDOUT2_MARKED
 #: name -> (seed, counts, marked, selections left out, selection file, set file)
 HELDOUT_SETS = {
     "heldout": (
@@ -123,6 +127,21 @@ HELDOUT_SETS = {
         ),
         "heldout5_selection.jsonl",
         "heldout5.jsonl",
+    ),
+    "heldout6": (
+        HELDOUT6_SEED,
+        HELDOUT6_COUNTS,
+        HELDOUT6_MARKED,
+        (
+            "selection.jsonl",
+            "heldout_selection.jsonl",
+            "heldout2_selection.jsonl",
+            "heldout3_selection.jsonl",
+            "heldout4_selection.jsonl",
+            "heldout5_selection.jsonl",
+        ),
+        "heldout6_selection.jsonl",
+        "heldout6.jsonl",
     ),
 }
 
