@@ -156,8 +156,11 @@ def built(shared_data: Path, tmp_path: Path, labels: Path) -> Path:
 def test_dev_set_resolves_and_scores_above_its_floors(shared_data: Path, tmp_path: Path) -> None:
     result = evaluate_quotes(built(shared_data, tmp_path, DEFAULT_DEV))
     # floors a change may not lower without saying so (the measured figures are in the README);
-    # the extractor was developed on this set: these are not the figures to quote
-    assert result["direct"]["precision"] >= 0.97
+    # the extractor was developed on this set: these are not the figures to quote. Direct precision
+    # 0.965 since round six: the title line "الحمود: فايز جاحد …" is now read as his words, as the
+    # later sets' guidelines have it (a headline "المتحدث: …" in the speaker's voice); this set,
+    # annotated first, left it unmarked
+    assert result["direct"]["precision"] >= 0.96
     assert result["direct"]["recall"] >= 0.93
     assert result["indirect"]["precision"] >= 0.89
     assert result["indirect"]["recall"] >= 0.89

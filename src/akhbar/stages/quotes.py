@@ -46,6 +46,7 @@ from akhbar.lang.ar.memo import WordMemo
 from akhbar.lang.ar.normalize import arabic_ratio
 from akhbar.lang.ar.sentences import split_nbsp_breaks
 from akhbar.pipeline import stage
+from akhbar.stages.clean_data.places import PLACES
 from akhbar.types import Article, Quote, QuoteKind, Rejection
 
 __all__ = ["QuoteGroup", "QuoteVersion", "extract_quotes", "group_quotes", "quotes", "speakers_match"]
@@ -126,6 +127,8 @@ SPEECH_VERBS: dict[str, tuple[FrameKind, str]] = {
     "أبان": ("say", "أبان أبانت"),
     "ألمح": ("say", "ألمح ألمحت ملمحاً ملمحا"),
     "جاء": ("came", "جاء"),
+    # "وينص القرار على أن …": a decision's, law's or contract's terms (the bare past نص is "text")
+    "نص": ("say", "ينص تنص نصت"),
     # nouns of speech with their speaker after them: "تصريح الحكومة بأنها …", "إعلان الوزارة أن …"
     "تصريح": ("say", "تصريح تصريحه تصريحها تصريحات تصريحاته تصريحاتها"),
     "إعلان": ("say", "إعلان إعلانه إعلانها"),
@@ -162,6 +165,7 @@ SHORT_GAP_LEMMAS = {
     "هتف": 2,
     "ردد": 2,
     "وصف": 8,
+    "نص": 6,
 }
 MAX_GAP = 22  # words between the verb and its complement
 MAX_SPEAKER_WORDS = 16
@@ -794,6 +798,8 @@ def _side(text: str, position: int) -> int:
     after = text[position + 1] if position + 1 < len(text) else " "
     open_before = before in _OPEN_SIDE or (before in "وبلفك" and (position < 2 or text[position - 2].isspace()))
     close_after = after in _CLOSE_SIDE or after in _ALL_MARKS
+    if before == ":" and after not in _ALL_MARKS:
+        return 1  # 'وأردف:" سيتم …': a mark glued to a colon opens, whatever follows it
     if open_before and not close_after:
         return 1
     if close_after and not open_before:
@@ -1124,9 +1130,37 @@ def _subject_before(ctx: _Context, verb_start: int, sentence_start: int) -> str 
     words = _trim_edges(words)
     if not words:
         return None
-    if words[0].norm in NOT_SUBJECT:
-        return None
+    if words[0].norm in NOT_SUBJECT or all(_is_trigger(ctx.text[w.start : w.end]) for w in words):
+        return None  # "وأضاف يقول «…»": a verb of speech is no subject
     return _speaker_string(ctx, words)
+
+
+_RELATIVES = frozenset(normalize(w) for w in ["الذي", "التي", "والذي", "والتي", "الذين"])
+
+
+def _relative_antecedent(ctx: _Context, verb_start: int, sentence_start: int) -> str | None:
+    """ "قانون الكونغرس الذي ينص على أن": the noun the relative pronoun before the verb points back to."""
+    toks = _tokens(ctx.text, sentence_start, verb_start)
+    if not toks or not toks[-1].word or toks[-1].norm not in _RELATIVES:
+        return None
+    words: list[_Tok] = []
+    for tok in reversed(toks[:-1]):
+        if not tok.word or tok.norm in STOP_WORDS or tok.norm in GAP_PREPOSITIONS or len(words) == 2:
+            break
+        words.insert(0, tok)
+    return _speaker_string(ctx, words) if words else None
+
+
+_AMMA = frozenset(normalize(w) for w in ["أما", "وأما"])
+
+
+def _amma_subject(ctx: _Context, verb_start: int, sentence_start: int) -> str | None:
+    """ "أما فلان فقال": the topic after أما is the subject of the verb that فـ opens."""
+    toks = [t for t in _tokens(ctx.text, sentence_start, verb_start) if t.word]
+    amma = max((i for i, t in enumerate(toks) if t.norm in _AMMA), default=-1)
+    if amma < 0 or not 1 <= len(toks) - amma - 1 <= MAX_SPEAKER_WORDS // 2:
+        return None
+    return _subject_before(ctx, verb_start, toks[amma + 1].start)
 
 
 #: "نقل عنه قوله": the one reported from is the previous speaker.
@@ -1259,6 +1293,7 @@ def _find_complement(
                     prev.norm.removeprefix("ال") in TITLE_NOUNS
                     or prev.norm.removesuffix("ه").removesuffix("ها") in TITLE_NOUNS  # عنوانه، كتابها
                     or prev.norm in GAP_PREPOSITIONS  # "تحدث عن … في «كيفية دمج …»": a quoted phrase
+                    or _names_follow(prev.norm)  # "لقائه بفضائية «…»", "تفاصيل مشروع «…»"
                 )
                 opens = (
                     after_break or after_saying or inner_words >= LONG_QUOTATION_WORDS or _ends_sentence(ctx, region)
@@ -1278,6 +1313,8 @@ def _find_complement(
                 while index + 1 < len(toks) and toks[index + 1].start < region.close:
                     index += 1
                 words_seen += 1
+            elif tok.norm in _MARKS_DOUBLE + _OPEN_GUILLEMET and words_seen == 0 and _never_closed(ctx, tok.start):
+                return _Complement(index, "mark")  # 'فقال "حاولنا …' with the closing mark forgotten
         index += 1
     return None
 
@@ -1376,6 +1413,51 @@ TITLE_NOUNS = frozenset(
         "شعار",
     ]
 )
+#: Nouns that a name in marks follows, indefinite ("بفضائية «أون تايم سبورتس»", "مشروع «…»", "حملة «…»"):
+#: the marks hold a name. Definite, some end a speaker phrase ("وقال مسؤولون في المهرجان «…»").
+NAMED_NOUNS = frozenset(
+    normalize(w)
+    for w in [
+        "قناة",
+        "فضائية",
+        "إذاعة",
+        "صحيفة",
+        "مجلة",
+        "موقع",
+        "وكالة",
+        "برنامج",
+        "مشروع",
+        "حملة",
+        "مبادرة",
+        "معرض",
+        "مهرجان",
+        "مسابقة",
+        "جائزة",
+        "تطبيق",
+        "هاشتاق",
+        "هاشتاج",
+        "وسم",
+        "عملية",
+        "مناورات",
+        "تمرين",
+        "شعار",
+        "فيلم",
+        "مسلسل",
+        "كتاب",
+        "رواية",
+        "أغنية",
+        "قصيدة",
+        "ديوان",
+        "مسرحية",
+    ]
+)
+
+
+def _names_follow(norm: str) -> bool:
+    """An indefinite naming noun, with or without a leading و / ب / ل / ف ("بفضائية", "ومشروع")."""
+    return norm in NAMED_NOUNS or (norm[:1] in "وبلف" and norm[1:] in NAMED_NOUNS)
+
+
 #: Pronouns of the one spoken to, right after the verb ("قال لي", "قالها لنا").
 _ADDRESSEE_PRONOUNS = frozenset(normalize(w) for w in ["لي", "لنا", "لك", "لكم", "له", "لها", "لهم"])
 #: Words of a quotation that a frame introduces even with no pause before it (a title rarely runs so long).
@@ -1612,6 +1694,10 @@ def _content(
         marked = _marked_content(ctx, first, sentence_end)
         if marked is not None:
             return marked
+    if comp.kind == "that" and first.norm == "(":
+        bracketed = _bracketed(ctx, first.start, sentence_end)
+        if bracketed is not None:
+            return bracketed
     if first.word and first.norm in COMPLEMENTIZERS and comp.kind != "that":
         return None
     if comp.kind == "colon":
@@ -1621,6 +1707,33 @@ def _content(
     if end - start < 8 or not _at_least_tokens(ctx.text, start, end, 2):
         return None
     return start, end, "indirect"
+
+
+BRACKETED_QUOTATION_WORDS = 4
+
+
+def _never_closed(ctx: _Context, position: int) -> bool:
+    """No quotation mark after ``position`` in its paragraph, and no quotation holds it."""
+    _, p_end = ctx.paragraph_at(position)
+    return ctx.region_containing(position) is None and not _MARK_RE.search(ctx.text, position + 1, p_end)
+
+
+def _bracketed(ctx: _Context, opening: int, sentence_end: int) -> tuple[int, int, QuoteKind] | None:
+    """ "أكدت الرئاسة بالقول أن (…)": a complement wholly in brackets, a sentence of its own inside
+    them, is the speaker's words (brackets used as quotation marks)."""
+    text = ctx.text
+    _, p_end = ctx.paragraph_at(opening)
+    closing = text.find(")", opening + 1, p_end)
+    if closing < 0 or "(" in text[opening + 1 : closing]:
+        return None
+    start, end = _strip_span(text, opening + 1, closing)
+    if _word_count(text, start, end) < BRACKETED_QUOTATION_WORDS:
+        return None  # "أن (واس)", "إن (أ ف ب)": a source, not words
+    if _tail_words(ctx, closing + 1, max(sentence_end, closing + 1)) > 2 and not (
+        _word_count(text, start, end) >= LONG_QUOTATION_WORDS and _NEW_CLAUSE.match(text, closing + 1)
+    ):
+        return None  # "أن (نظام حصن …) والمعمول به …": the brackets hold a name in a longer complement
+    return start, end, "direct"
 
 
 #: A clause of its own after a quotation: "«…» وراقب فواتيرك", "«…» فقال".
@@ -1694,13 +1807,25 @@ def _colon_content(
         if opening[0].norm[:1] == "و" and opening[0].norm[1:2] in "يت" and opening[0].norm not in ("وتابع",):
             break  # ويمثل، وتعتبر : a third-person verb of the narrator
         asking = text[start:end].rstrip().endswith("؟") and text[nxt[0] : nxt[1]].rstrip().endswith("؟")
-        if not asking and not document and not _first_person(text, nxt[0], nxt[1]):
+        # "أين …؟ فما يحدث يعتبر إهمالا …": after a question, a sentence opening with فـ answers it
+        follows = (
+            text[start:end].rstrip().endswith(("؟", "?", "!"))
+            and opening[0].norm[:1] == "ف"
+            and opening[0].norm not in _NOT_CONSEQUENCE
+        )
+        if not asking and not follows and not document and not _first_person(text, nxt[0], nxt[1]):
             break  # the speaker's own voice goes on in the first person ("ونحن نسعى …"), or asking on
         end = _content_end(ctx, nxt[0], nxt[1])
         sentence_end = nxt[1]
         position = nxt[1]
     start, end = _strip_span(text, start, end)
+    if start < end and text[start] in _ALL_MARKS and ctx.region_opening_at(start) is None:
+        start, end = _strip_span(text, start + 1, end)  # 'وأردف:" سيتم …' : a mark never closed
     return (start, end, "direct") if end > start else None
+
+
+#: Words opening with ف that do not draw a consequence ("فيما": "while", the narrator's contrast).
+_NOT_CONSEQUENCE = frozenset(normalize(w) for w in ["فيما", "في", "فيها", "فيه", "فقط", "فور", "فترة", "فريق"])
 
 
 FIRST_PERSON = frozenset(
@@ -1893,6 +2018,12 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
                 subject = _clause_subject(ctx, match.start(), s_start)
             elif lemma == "بقوله":
                 subject = _saying_subject(ctx, match.start(), s_start)
+            elif norm[:1] == "ف" and lemma not in NOUN_LEMMAS:
+                subject = _amma_subject(ctx, match.start(), s_start)  # "أما بندر الزهراني فقال …"
+            elif lemma == "نص":
+                subject = _relative_antecedent(ctx, match.start(), s_start) or _subject_before(
+                    ctx, match.start(), s_start
+                )
             else:
                 subject = (
                     None if norm[:1] in "وف" or lemma in NOUN_LEMMAS else _subject_before(ctx, match.start(), s_start)
@@ -2401,9 +2532,49 @@ def _headlines(ctx: _Context, found: list[_Found]) -> list[_Found]:
             else:
                 speaker_words = []  # "بالصور // عاصفة تضرب الأنبار .. داعش: …": after the topic
         speaker = _speaker_string(ctx, speaker_words[:HEADLINE_SPEAKER_WORDS])
-        if speaker is not None and normalize(speaker) not in country_names():  # "ليبيا: …" tags a place
+        if speaker is not None and not _place(speaker):  # "ليبيا: …", "واشنطن: …" tag a place
             out.append(_Found(start, end, "direct", speaker, None, anchor))
     return out
+
+
+SPEAKER_LINE_WORDS = 5
+_LINE_LEAD = re.compile(f"[ \t]*((?:[{_WORD_CHARS}]+[ \t]+){{0,{SPEAKER_LINE_WORDS - 1}}}[{_WORD_CHARS}]+)[ \t]*:")
+
+
+def _speaker_lines(ctx: _Context, found: list[_Found]) -> list[_Found]:
+    """A line of its own "أحمد موسى: الجيش المصري …" (a related headline) whose lead is someone the
+    article quotes elsewhere: that speaker's words, direct, to the end of the line."""
+    text = ctx.text
+    speakers = {_speaker_key(f.speaker): f.speaker for f in found if f.speaker}
+    speakers.pop("", None)
+    out = []
+    for p_start, p_end in ctx.paragraphs:
+        lead = _LINE_LEAD.match(text, p_start, p_end)
+        if lead is None:
+            continue
+        start, end = _strip_span(text, lead.end(), p_end)
+        if len(_WORD_RE.findall(text, start, end)) < 3 or arabic_ratio(text[start:end]) < MIN_ARABIC_SHARE:
+            continue
+        if any(_is_trigger(word) for word in lead.group(1).split()) or _place(lead.group(1)):
+            continue
+        key = _speaker_key(lead.group(1))
+        if len(key) < 3 or not any(key in other or other in key for other in speakers):
+            continue
+        if any(f.start < end and start < f.end for f in found):
+            continue
+        out.append(_Found(start, end, "direct", lead.group(1), None, lead.start(1)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    # (a dateline's "الأمم المتحدة - أ ف ب" is a place; a headline's "الأمم المتحدة: …" speaks)
+    return frozenset(normalize(name) for name in PLACES if name != "الأمم المتحدة") | frozenset(country_names())
+
+
+def _place(phrase: str) -> bool:
+    """A country or a city that datelines name ("ليبيا", "واشنطن"): a headline's tag, not its speaker."""
+    return normalize(phrase) in _place_names()
 
 
 def _previous_paragraph(ctx: _Context, start: int) -> tuple[int, int] | None:
@@ -2608,6 +2779,8 @@ def extract_quotes(article_id: str, text: str) -> list[Quote]:
         found.extend(_colon_quotations(ctx, found))
     if "رابط" in text or "اقرأ" in text or "(@" in text:
         found.extend(_headlines(ctx, found))
+    if ":" in text and found:
+        found.extend(_speaker_lines(ctx, found))
     found.extend(_tails(ctx, found))
     found = [piece for item in found for piece in _by_paragraph(text, item)]
     found.sort(key=lambda f: (f.start, f.end))
