@@ -12,6 +12,11 @@ import pytest
 from akhbar.eval.quotes import (
     DEFAULT_DEV,
     DEFAULT_HELDOUT,
+    DEFAULT_HELDOUT2,
+    DEFAULT_HELDOUT3,
+    DEFAULT_HELDOUT4,
+    DEFAULT_HELDOUT5,
+    DEFAULT_HELDOUT6,
     QuoteFileError,
     build_eval_file,
     entry_key,
@@ -116,7 +121,11 @@ def test_bad_lines_say_where(tmp_path: Path, line: str) -> None:
         evaluate_quotes(path)
 
 
-@pytest.mark.parametrize(("labels", "size"), [(DEFAULT_DEV, 60), (DEFAULT_HELDOUT, 30)])
+ALL_SETS = (DEFAULT_DEV, DEFAULT_HELDOUT, DEFAULT_HELDOUT2, DEFAULT_HELDOUT3, DEFAULT_HELDOUT4, DEFAULT_HELDOUT5)
+ALL_SETS += (DEFAULT_HELDOUT6,)
+
+
+@pytest.mark.parametrize(("labels", "size"), [(DEFAULT_DEV, 60), *((labels, 60) for labels in ALL_SETS[1:])])
 def test_sets_hold_ids_and_offsets_only(labels: Path, size: int) -> None:
     entries = [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines()]
     assert len(entries) >= size
@@ -129,11 +138,13 @@ def test_sets_hold_ids_and_offsets_only(labels: Path, size: int) -> None:
             assert quote["kind"] in ("direct", "indirect") and 0 <= quote["start"] < quote["end"]
 
 
-def test_the_held_out_set_shares_no_article_with_the_dev_set() -> None:
+@pytest.mark.parametrize("later", range(1, len(ALL_SETS)))
+def test_a_held_out_set_shares_no_article_with_any_earlier_set(later: int) -> None:
     def load(path: Path) -> list[dict]:
         return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
-    dev, heldout = load(DEFAULT_DEV), load(DEFAULT_HELDOUT)
+    heldout = load(ALL_SETS[later])
+    dev = [entry for earlier in ALL_SETS[:later] for entry in load(earlier)]
     assert not {entry_key(e) for e in dev} & {entry_key(e) for e in heldout}
     assert not {e["sha1"] for e in dev} & {e["sha1"] for e in heldout}
     dev_pairs = {e["pair_id"] for e in dev if e["dataset"] == "semeval"}

@@ -20,6 +20,7 @@ from akhbar.eval.quotes import (
     DEFAULT_HELDOUT3,
     DEFAULT_HELDOUT4,
     DEFAULT_HELDOUT5,
+    DEFAULT_HELDOUT6,
     build_eval_file,
     evaluate_quotes,
 )
@@ -71,6 +72,7 @@ def test_cleaning_floors(baseline: dict[str, Any], shared_data: Path) -> None:
         ("quotes_heldout3", DEFAULT_HELDOUT3),
         ("quotes_heldout4", DEFAULT_HELDOUT4),
         ("quotes_heldout5", DEFAULT_HELDOUT5),
+        ("quotes_heldout6", DEFAULT_HELDOUT6),
     ],
 )
 def test_quote_floors(name: str, labels: Path, baseline: dict[str, Any], shared_data: Path, tmp_path: Path) -> None:

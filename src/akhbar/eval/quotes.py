@@ -45,8 +45,10 @@ DEFAULT_HELDOUT2 = DEFAULT_DEV.with_name("heldout2.jsonl")
 DEFAULT_HELDOUT3 = DEFAULT_DEV.with_name("heldout3.jsonl")
 #: the fourth held-out set (annotated without running the extractor; worked from afterwards)
 DEFAULT_HELDOUT4 = DEFAULT_DEV.with_name("heldout4.jsonl")
-#: the fifth held-out set (annotated without running the extractor; the freshest, never tuned on)
+#: the fifth held-out set (annotated without running the extractor; worked from afterwards)
 DEFAULT_HELDOUT5 = DEFAULT_DEV.with_name("heldout5.jsonl")
+#: the sixth held-out set (annotated without running the extractor; the freshest, never tuned on)
+DEFAULT_HELDOUT6 = DEFAULT_DEV.with_name("heldout6.jsonl")
 
 Extractor = Callable[[str, str], Sequence[Quote]]
 
