@@ -61,7 +61,9 @@ FrameKind = Literal["say", "point", "call", "express", "warn", "report", "came"]
 SPEECH_VERBS: dict[str, tuple[FrameKind, str]] = {
     "قال": (
         "say",
-        "قال قالت قالوا قالا قالتا يقول تقول يقولون يقولان قائلاً قائلةً قائلين قائلا قائلة قاله قالته قالها",
+        "قال قالت قالوا قالا قالتا يقول تقول يقولون يقولان قائلاً قائلةً قائلين قائلا قائلة قاله قالته قالها"
+        # the writer's own words in a column or an interview: "فقلت له: …", "قلنا: …"
+        " قلت قلنا أقول نقول",
     ),
     # "وعبر أحد الفائزين، بقوله «…»": the saying noun frames its quotation after any verb
     "بقوله": ("say", "بقوله بقولها بقولهم بقولهما"),
@@ -136,6 +138,9 @@ SPEECH_VERBS: dict[str, tuple[FrameKind, str]] = {
 #: The nouns among them: they take no subject before them, and a verb's frame reads through them.
 NOUN_LEMMAS = frozenset(["تصريح", "إعلان", "بقوله"])
 
+#: The writer's own saying (a column retelling a conversation): no named speaker.
+FIRST_PERSON_SAYING = frozenset(normalize(w) for w in ["قلت", "قلنا", "أقول", "نقول"])
+
 #: Verbs of stance (not speech) whose subject a later continuation ("مشيراً إلى أن") refers to.
 STANCE_VERBS = "دان دانت ندد نددت استنكر استنكرت رحب رحبت أشاد أشادت انتقد انتقدت بحث بحثت"
 
@@ -162,8 +167,8 @@ SHORT_GAP_LEMMAS = {
     "تحدث": 5,
     "روى": 4,
     "زاد": 2,
-    "هتف": 2,
-    "ردد": 2,
+    "هتف": 6,  # "هتفت مجموعة من مشجعي النادي «…»" (a colon or quotation must follow: _frames_colon)
+    "ردد": 6,
     "وصف": 8,
     "نص": 6,
 }
@@ -441,8 +446,15 @@ NOT_SUBJECT = frozenset(
         "لما",
         "عندما",
         "حين",
+        "حينما",
         "بعدما",
         "كلما",
+        "ولما",
+        "وعندما",
+        "وحين",
+        "وحينما",
+        "وبعدما",
+        "وكلما",
         "حتى",
         "وهو",
         "وهي",
@@ -551,6 +563,10 @@ _STRIP_CONTENT = " \t\n\r.،,؛;:-–—"
 _CLAUSE_STOPS = "،,.:؛"  # punctuation where a frame's subject or a tail's words end (_until_comma)
 
 
+#: Lemmas whose feminine participle is mostly a noun: "متابعة" is "follow-up" (a byline's "سبق- متابعة:").
+NOUN_LIKE_PARTICIPLES = frozenset(["تابع"])
+
+
 class _Lexicon(NamedTuple):
     forms: dict[str, tuple[str, FrameKind]]  # normalized form -> (lemma, frame)
     stance: frozenset[str]
@@ -564,7 +580,8 @@ def _lexicon() -> _Lexicon:
             norm = normalize(form)
             forms[norm] = (lemma, frame)
             if norm.startswith("م") and norm.endswith("ا") and len(norm) > 3:  # مشيرا → مشيره، مشيرين
-                forms.setdefault(norm[:-1] + "ه", (lemma, frame))
+                if lemma not in NOUN_LIKE_PARTICIPLES:
+                    forms.setdefault(norm[:-1] + "ه", (lemma, frame))
                 forms.setdefault(norm[:-1] + "ين", (lemma, frame))
     stance = frozenset(normalize(w) for w in STANCE_VERBS.split())
     return _Lexicon(forms, stance)
@@ -618,12 +635,24 @@ def _triggers(text: str) -> list[_Trigger]:
     bounds = list(accumulate(map(len, parts)))  # bounds[2i] = start of word i, bounds[2i+1] = its end
     found = [_Trigger(bounds[2 * i], bounds[2 * i + 1], words[i]) for i in hits]
     if any(map(_colon_only, (t.written for t in found))):
-        found = [t for t in found if not _colon_only(t.written) or _COLON_AFTER.match(text, t.finish)]
+        found = [t for t in found if not _colon_only(t.written) or _frames_colon(text, t)]
     return found
 
 
 #: A colon or a quotation mark after at most two words: "وزاد: «…»", "وزاد المدرب «…»".
 _COLON_AFTER = re.compile(f"(?:\\s+[{_WORD_CHARS}]+){{0,2}}\\s*[:{re.escape(_ALL_MARKS)}]")
+#: Chanting verbs take a subject of several words before their marks ("هتفت مجموعة من مشجعي النادي «…»").
+_CHANT_AFTER = re.compile(f"(?:\\s+[{_WORD_CHARS}]+){{0,6}}\\s*[:{re.escape(_ALL_MARKS)}]")
+CHANT_LEMMAS = frozenset(["هتف", "ردد"])
+
+
+def _frames_colon(text: str, trigger: _Trigger) -> bool:
+    """A colon-only verb with its colon or quotation close after it (farther for a chant)."""
+    if _COLON_AFTER.match(text, trigger.finish):
+        return True
+    norm = normalize(trigger.written)
+    entry = _lexicon().forms.get(norm) or _lexicon().forms.get(norm[1:] if norm[:1] in "وف" else norm)
+    return entry is not None and entry[0] in CHANT_LEMMAS and _CHANT_AFTER.match(text, trigger.finish) is not None
 
 
 @lru_cache(maxsize=1 << 12)
@@ -1946,7 +1975,10 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
         if (
             comp is not None
             and lemma in COLON_ONLY_LEMMAS
-            and (comp.kind not in ("colon", "mark") or sum(t.word for t in toks[: comp.position]) > 2)
+            and (
+                comp.kind not in ("colon", "mark")
+                or sum(t.word for t in toks[: comp.position]) > (6 if lemma in CHANT_LEMMAS else 2)
+            )
         ):
             comp = None  # "وزاد من حدة …": زاد frames only a colon or a quotation right after its subject
         if comp is not None and lemma == "تحدث" and comp.kind not in ("that", "colon"):
@@ -1960,6 +1992,9 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
             and not (lemma == "وصف" and comp.kind == "mark" and comp.position and toks[comp.position - 1].norm == "ب")
         ):  # (وصف … بـ«…»: the words it was called, in marks, are a quotation)
             comp = None
+        first_person = norm.lstrip("وف") in FIRST_PERSON_SAYING
+        if first_person and comp is not None and comp.kind not in ("colon", "mark"):
+            comp = None  # "إذا قلنا إنها …": the writer's own view; his retold dialogue ("فقلت: …") counts
         if comp is None and lemma in UNMARKED_LEMMAS and not participle and not _is_passive(written):
             comp = _unmarked_statement(ctx, toks, s_end)
         if comp is None:
@@ -2006,8 +2041,8 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
                     speaker_words = speaker_words[:-1]  # the addressees: "دعا الوزير المواطنين إلى"
         speaker: str | None
         continuation = False
-        if lemma == "قيل" or (_is_passive(written) and frame != "report"):
-            speaker = None  # (but "ونُقل عن الوزير قوله": the one it was reported from)
+        if lemma == "قيل" or (_is_passive(written) and frame != "report") or first_person:
+            speaker = None  # (but "ونُقل عن الوزير قوله": the one it was reported from); the writer himself
         elif speaker_words:
             speaker = _speaker_string(ctx, speaker_words)
             speaker = _resolve_outlet(ctx, speaker) if speaker else None
@@ -2125,6 +2160,10 @@ STATEMENT_OPENERS = frozenset(
 )
 
 
+#: A topic particle right after the verb opens the statement itself (a subject never starts so).
+TOPIC_OPENERS = frozenset(normalize(w) for w in ["أما", "اما"])
+
+
 #: Nouns that look like a future verb in the first person plural (سنة، سنوات، سنغافورة، سنتيمتر).
 _NOT_FUTURE = ("سنه", "سنو", "سنغ", "سنت", "سنا", "سند", "سنب", "سنم", "سني")
 
@@ -2142,6 +2181,8 @@ def _unmarked_statement(ctx: _Context, toks: list[_Tok], sentence_end: int) -> _
             return None
         if tok.norm in STATEMENT_OPENERS:
             return _Complement(index, "colon") if _first_person(ctx.text, tok.start, sentence_end) else None
+        if tok.norm in TOPIC_OPENERS and index == 0:
+            return _Complement(index, "colon")  # "وأضاف أما ناديا الوحدة ونجران فتوجد …": no subject opens so
         if index and _future_we(tok.norm):
             return _Complement(index, "colon")  # "وقال الوزير سنخاطب الجهات …"
     return None

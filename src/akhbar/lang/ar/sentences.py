@@ -107,6 +107,10 @@ def _glued_stop(text: str, dot: int) -> bool:
     after = text[dot + 1 : dot + 3]
     if len(after) < 2 or not (_ARABIC_LETTER.match(after[0]) and _ARABIC_LETTER.match(after[1])):
         return False
+    if text[dot + 3 : dot + 4] == "." or (
+        _ARABIC_LETTER.match(text[dot + 3 : dot + 4]) and text[dot + 4 : dot + 5] == "."
+    ):
+        return False  # "جيه.إل.إل": a short letter group before another full stop spells an abbreviation
     last, need = dot - 1, 3
     if last >= 0 and text[last] in '"»”':
         last, need = last - 1, 2
