@@ -47,8 +47,10 @@ DEFAULT_HELDOUT3 = DEFAULT_DEV.with_name("heldout3.jsonl")
 DEFAULT_HELDOUT4 = DEFAULT_DEV.with_name("heldout4.jsonl")
 #: the fifth held-out set (annotated without running the extractor; worked from afterwards)
 DEFAULT_HELDOUT5 = DEFAULT_DEV.with_name("heldout5.jsonl")
-#: the sixth held-out set (annotated without running the extractor; the freshest, never tuned on)
+#: the sixth held-out set (annotated without running the extractor; worked from afterwards)
 DEFAULT_HELDOUT6 = DEFAULT_DEV.with_name("heldout6.jsonl")
+#: the seventh held-out set (annotated without running the extractor; the region scorer learns from it)
+DEFAULT_HELDOUT7 = DEFAULT_DEV.with_name("heldout7.jsonl")
 
 Extractor = Callable[[str, str], Sequence[Quote]]
 

@@ -45,6 +45,7 @@ from akhbar.lang.ar.lexicon import country_names
 from akhbar.lang.ar.memo import WordMemo
 from akhbar.lang.ar.normalize import arabic_ratio
 from akhbar.lang.ar.sentences import split_nbsp_breaks
+from akhbar.models.quote_regions import default_scorer
 from akhbar.pipeline import stage
 from akhbar.stages.clean_data.places import PLACES
 from akhbar.types import Article, Quote, QuoteKind, Rejection
@@ -2830,7 +2831,185 @@ def extract_quotes(article_id: str, text: str) -> list[Quote]:
         if any(q.kind == item.kind and item.start < q.end and q.start < item.end for q in quotes[-3:]):
             continue  # overlapping frames of one kind: keep the first
         quotes.append(Quote(article_id, item.start, item.end, item.kind, item.speaker, None, item.channel))
+    if regions:
+        quotes = _rescore_regions(article_id, text, regions, quotes)
     return quotes
+
+
+# --- the learned region scorer ---------------------------------------------------------------------
+
+
+def _half_overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    """Overlap of at least half the longer span (the eval's match)."""
+    longer = max(a_end - a_start, b_end - b_start)
+    return longer > 0 and min(a_end, b_end) - max(a_start, b_start) >= 0.5 * longer
+
+
+def _rescore_regions(article_id: str, text: str, regions: Sequence[_Region], quotes: list[Quote]) -> list[Quote]:
+    """Let the learned scorer (``akhbar.models.quote_regions``) overrule the rules on quotation
+    regions: drop a direct quote whose region is most likely a title, a name or a scare quote; add a
+    region that is most likely someone's words and that no quote covers, with the speaker of the
+    nearest quote before it."""
+    scorer = default_scorer()
+    out = list(quotes)
+    named: list[_Region] = []  # regions judged names or titles, for lists of them ("«…»، و«…»")
+    for region in regions:
+        probability = scorer.probability(region_features(text, region, regions))
+        matched = [q for q in out if q.kind == "direct" and _half_overlap(q.start, q.end, region.start, region.end)]
+        if matched:
+            if probability < scorer.drop_below and _word_count(text, region.start, region.end) <= LONG_QUOTATION_WORDS:
+                out = [q for q in out if q not in matched]  # a name or title: quotations are longer
+                named.append(region)
+        elif (
+            probability > scorer.add_above
+            and not any(q.start < region.end and region.start < q.end for q in out)
+            and not _names_region(text, region, named)
+        ):
+            before = [q for q in out if q.start < region.start and q.speaker]
+            speaker = max(before, key=lambda q: q.start).speaker if before else None
+            out.append(Quote(article_id, region.start, region.end, "direct", speaker, None, None))
+        else:
+            named.append(region)
+    out.sort(key=lambda q: (q.start, q.end))
+    return out
+
+
+def _names_region(text: str, region: _Region, named: Sequence[_Region]) -> bool:
+    """What the rules know of titles, kept above the scorer: a work or naming noun among the three
+    words before ("ومن أشهر كتبه: «…»", "بفضائية «…»"), a preposition that no speech verb governs
+    ("عن المشاورات في «…»"), or the next item of a list of names ("مسرحية «…»، وغدا «…»")."""
+    before = _tokens(text, max(0, region.open - 80), region.open)
+    words = [t for t in before if t.word][-3:]
+    if any(_title_word(t.norm) for t in words) or (words and _names_follow(words[-1].norm)):
+        return True
+    governed = len(words) > 1 and _is_trigger(text[words[-2].start : words[-2].end])
+    if words and words[-1].norm in GAP_PREPOSITIONS and before[-1] is words[-1] and not governed:
+        return True
+    if named and text[named[-1].close + 1 : region.open].count(" ") <= 3:
+        gap = _tokens(text, named[-1].close + 1, region.open)
+        if sum(t.word for t in gap) <= 2 and not any(_is_trigger(text[t.start : t.end]) for t in gap if t.word):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def region_vocabulary() -> frozenset[str]:
+    """The words a region feature may name: akhbar's own hand-written lists (never a corpus word)."""
+    lists = (
+        NOUN_LEMMAS,
+        FIRST_PERSON_SAYING,
+        COMPLEMENTIZERS,
+        COMPLEMENT_PREPOSITIONS,
+        CHANNEL_NOUNS,
+        ADDRESSEE_CHANNELS,
+        OUTLETS,
+        TWEET_WORDS,
+        STOP_WORDS,
+        SOFT_WORDS,
+        EDGE_WORDS,
+        NOT_SUBJECT,
+        SOURCE_HEADS,
+        PRONOUN_SOURCES,
+        QUOTE_WORDS,
+        TIME_WORDS,
+        GAP_PREPOSITIONS,
+        HONORIFICS,
+        REPORT_PRONOUNS,
+        TIME_CONJUNCTIONS,
+        DOCUMENT_NOUNS,
+        MASCULINE_TITLES,
+        TITLE_NOUNS,
+        NAMED_NOUNS,
+        SAYING_NOUNS,
+        FIRST_PERSON,
+        STATEMENT_OPENERS,
+        TOPIC_OPENERS,
+        NARRATOR_PRESENT,
+    )
+    return frozenset().union(*lists)
+
+
+_REGION_PUNCTUATION = frozenset('.،,:؛;!?؟()-–—"«»“”')
+
+
+def _bucket(value: int, bounds: Sequence[int]) -> str:
+    for bound in bounds:
+        if value <= bound:
+            return str(bound)
+    return "more"
+
+
+def _speech_entry(word: str) -> tuple[str, FrameKind] | None:
+    norm = _norm(word)
+    forms = _lexicon().forms
+    return forms.get(norm) or (forms.get(norm[1:]) if norm[:1] in "وف" else None)
+
+
+def _word_class(text: str, tok: _Tok) -> str:
+    """A token as the scorer sees it: punctuation, a speech verb's frame and lemma, a word of
+    akhbar's lists (with a و/ب/ل/ف prefix told apart), or only its shape (article, prefix, length)."""
+    norm = tok.norm
+    if not tok.word:
+        return "X" + norm if norm in _REGION_PUNCTUATION else "Xother"
+    entry = _speech_entry(text[tok.start : tok.end])
+    if entry is not None:
+        return f"T{entry[1]}:{entry[0]}"
+    vocabulary = region_vocabulary()
+    if norm in vocabulary:
+        return "L" + norm
+    if norm[:1] in "وبلف" and norm[1:] in vocabulary:
+        return f"P{norm[:1]}+{norm[1:]}"
+    if norm.isdigit():
+        return "Wnum"
+    article = norm.startswith("ال")
+    prefix = norm[:1] if norm[:1] in "وبلف" and not article else ""
+    return "W" + ("ال" if article else "") + prefix + _bucket(len(norm), (2, 3, 4, 6))
+
+
+def _nearest_speech(text: str, toks: Sequence[_Tok]) -> str:
+    for tok in toks:
+        entry = _speech_entry(text[tok.start : tok.end])
+        if entry is not None:
+            return entry[1]
+    return "none"
+
+
+def region_features(text: str, region: _Region, regions: Sequence[_Region]) -> list[str]:
+    """Feature strings of one quotation region for the learned scorer: its length, final stop,
+    person and mark; the classes of its first and last words, of the three tokens before it and the
+    two after it; speech verbs within 3, 8 and 20 words before it and 4 after it; whether it opens
+    its paragraph, sits inside another quotation or holds one. Every word it names is one of
+    akhbar's own lists (``region_vocabulary``), so the shipped weights hold no corpus text."""
+    words = [t for t in _tokens(text, region.start, region.end) if t.word]
+    features = [
+        "bias",
+        "n=" + _bucket(len(words), (1, 2, 3, 5, 9, 19)),
+        f"endp={text[region.end - 1] in '.!؟?…'}",
+        f"fp={_first_person(text, region.start, region.end)}",
+        "mark=" + text[region.open],
+    ]
+    if words:
+        features.append("w0=" + _word_class(text, words[0]))
+        features.append("wl=" + _word_class(text, words[-1]))
+    p_start = text.rfind("\n", 0, region.open) + 1
+    before = _tokens(text, max(p_start, region.open - 120), region.open)
+    features.append(f"parastart={not text[p_start : region.open].strip()}")
+    for k in (1, 2, 3):
+        features.append(f"p{k}=" + (_word_class(text, before[-k]) if len(before) >= k else "BOS"))
+    if len(before) >= 2:
+        features.append(f"p12={_word_class(text, before[-2])}|{_word_class(text, before[-1])}")
+    before_words = [t for t in before if t.word]
+    for distance in (3, 8, 20):
+        features.append(f"trig{distance}=" + _nearest_speech(text, before_words[-distance:][::-1]))
+    p_end = text.find("\n", region.close)
+    p_end = len(text) if p_end < 0 else p_end
+    after = _tokens(text, region.close + 1, min(p_end, region.close + 120))
+    for k in (1, 2):
+        features.append(f"n{k}=" + (_word_class(text, after[k - 1]) if len(after) >= k else "EOS"))
+    features.append("atrig=" + _nearest_speech(text, [t for t in after if t.word][:4]))
+    features.append(f"nested={any(o.open < region.open and region.close < o.close for o in regions)}")
+    features.append(f"contains={any(region.open < o.open and o.close < region.close for o in regions)}")
+    return features
 
 
 # --- speakers -------------------------------------------------------------------------------------
