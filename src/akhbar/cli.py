@@ -582,6 +582,22 @@ def train_ner(
     _print_json(meta)
 
 
+@train_app.command("quote-regions")
+def train_quote_regions(
+    out: Annotated[Path, typer.Option("--out", help="Where to write the scorer (.json).")],
+    data_dir: Annotated[Path, typer.Option("--data-dir", help="The development data folder.")] = Path("../shared/data"),
+) -> None:
+    """Train the quotation-region scorer from the annotated quote sets; same inputs, same file."""
+    from akhbar.train.quote_regions import train
+
+    try:
+        meta = train(out, data_dir)
+    except (AkhbarError, OSError) as exc:
+        _fail(str(exc))
+        return
+    _print_json(meta)
+
+
 def _run_eval(
     compute: Callable[[], Mapping[str, Any]],
     as_json: bool,

@@ -21,6 +21,8 @@ from akhbar.eval.quotes import (
     DEFAULT_HELDOUT4,
     DEFAULT_HELDOUT5,
     DEFAULT_HELDOUT6,
+    DEFAULT_HELDOUT7,
+    DEFAULT_HELDOUT8,
     build_eval_file,
     evaluate_quotes,
 )
@@ -73,6 +75,8 @@ def test_cleaning_floors(baseline: dict[str, Any], shared_data: Path) -> None:
         ("quotes_heldout4", DEFAULT_HELDOUT4),
         ("quotes_heldout5", DEFAULT_HELDOUT5),
         ("quotes_heldout6", DEFAULT_HELDOUT6),
+        ("quotes_heldout7", DEFAULT_HELDOUT7),
+        ("quotes_heldout8", DEFAULT_HELDOUT8),
     ],
 )
 def test_quote_floors(name: str, labels: Path, baseline: dict[str, Any], shared_data: Path, tmp_path: Path) -> None:

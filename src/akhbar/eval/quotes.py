@@ -51,6 +51,8 @@ DEFAULT_HELDOUT5 = DEFAULT_DEV.with_name("heldout5.jsonl")
 DEFAULT_HELDOUT6 = DEFAULT_DEV.with_name("heldout6.jsonl")
 #: the seventh held-out set (annotated without running the extractor; the region scorer learns from it)
 DEFAULT_HELDOUT7 = DEFAULT_DEV.with_name("heldout7.jsonl")
+#: the eighth held-out set (annotated without running the extractor; the freshest, never tuned or trained on)
+DEFAULT_HELDOUT8 = DEFAULT_DEV.with_name("heldout8.jsonl")
 
 Extractor = Callable[[str, str], Sequence[Quote]]
 

@@ -1337,6 +1337,7 @@ def _find_complement(
                     and not noun_object
                     and opens
                     and (after_break or not over or inner_words >= LONG_QUOTATION_WORDS)
+                    and not _scored_name(ctx, region)
                 ):
                     return _Complement(index, "mark")
                 # a quoted name inside the speaker or channel phrase: skip over it
@@ -2857,21 +2858,46 @@ def _rescore_regions(article_id: str, text: str, regions: Sequence[_Region], quo
         probability = scorer.probability(region_features(text, region, regions))
         matched = [q for q in out if q.kind == "direct" and _half_overlap(q.start, q.end, region.start, region.end)]
         if matched:
-            if probability < scorer.drop_below and _word_count(text, region.start, region.end) <= LONG_QUOTATION_WORDS:
-                out = [q for q in out if q not in matched]  # a name or title: quotations are longer
+            if (
+                probability < scorer.drop_below
+                and _word_count(text, region.start, region.end) <= LONG_QUOTATION_WORDS  # quotations are longer
+                and not _after_complementizer(text, region)  # "وصفه بأنه «شر مطلق»": the rules' own frame
+            ):
+                out = [q for q in out if q not in matched]
                 named.append(region)
         elif (
             probability > scorer.add_above
             and not any(q.start < region.end and region.start < q.end for q in out)
             and not _names_region(text, region, named)
         ):
+            # the speaker of the nearest quote before it, in its paragraph or the one before
             before = [q for q in out if q.start < region.start and q.speaker]
-            speaker = max(before, key=lambda q: q.start).speaker if before else None
+            nearest = max(before, key=lambda q: q.start) if before else None
+            near = nearest is not None and text.count("\n", nearest.start, region.start) <= 2
+            speaker = nearest.speaker if near and nearest is not None else None
             out.append(Quote(article_id, region.start, region.end, "direct", speaker, None, None))
         else:
             named.append(region)
     out.sort(key=lambda q: (q.start, q.end))
     return out
+
+
+def _scored_name(ctx: _Context, region: _Region) -> bool:
+    """A short quotation that the learned scorer reads as a name or a title ("لشركة «إم بي إم»"):
+    the frame's complement comes after it ("…، إن السوق تتحسن")."""
+    text = ctx.text
+    if _word_count(text, region.start, region.end) > LONG_QUOTATION_WORDS or _after_complementizer(text, region):
+        return False
+    scorer = default_scorer()
+    return scorer.probability(region_features(text, region, ctx.regions)) < scorer.drop_below
+
+
+def _after_complementizer(text: str, region: _Region) -> bool:
+    """ "بأنه «…»", "إن «…»": the region is the whole complement of a that-clause."""
+    word = None
+    for match in _WORD_RE.finditer(text, max(0, region.open - 12), region.open):
+        word = match
+    return word is not None and not text[word.end() : region.open].strip() and _norm(word.group()) in COMPLEMENTIZERS
 
 
 def _names_region(text: str, region: _Region, named: Sequence[_Region]) -> bool:
