@@ -84,7 +84,7 @@ SPEECH_VERBS: dict[str, tuple[FrameKind, str]] = {
     "بين": ("say", "بين بينت بينوا يبين مبيناً مبينةً مبينا مبينة"),
     "تابع": ("say", "تابع تابعت يتابع تتابع متابعاً متابعا"),
     "أردف": ("say", "أردف أردفت مردفاً مردفا"),
-    "استطرد": ("say", "استطرد استطردت"),
+    "استطرد": ("say", "استطرد استطردت مستطرداً مستطردا مستطردة"),
     "كشف": ("say", "كشف كشفت كشفوا يكشف تكشف كاشفاً كاشفا"),
     "أقر": ("say", "أقر أقرت مقراً مقرا"),
     "اعترف": ("say", "اعترف اعترفت معترفاً معترفا"),
@@ -564,8 +564,9 @@ _STRIP_CONTENT = " \t\n\r.،,؛;:-–—"
 _CLAUSE_STOPS = "،,.:؛"  # punctuation where a frame's subject or a tail's words end (_until_comma)
 
 
-#: Lemmas whose feminine participle is mostly a noun: "متابعة" is "follow-up" (a byline's "سبق- متابعة:").
-NOUN_LIKE_PARTICIPLES = frozenset(["تابع"])
+#: Lemmas whose feminine participle is mostly a noun: "متابعة" is "follow-up" (a byline's "سبق- متابعة:"),
+#: "متحدثة" a spokeswoman ("رجّحت متحدثة باسم خدمة الإسعاف أن").
+NOUN_LIKE_PARTICIPLES = frozenset(["تابع", "تحدث"])
 
 
 class _Lexicon(NamedTuple):
@@ -1056,6 +1057,9 @@ def _split_gap(ctx: _Context, gap: list[_Tok]) -> tuple[list[_Tok], list[_Tok]]:
             quoted_close = -1
         if not tok.word:
             if tok.norm in "،," and ((speaker and state == "speaker") or state == "channel"):
+                apposition = _apposition_name(ctx, gap, index + 1) if state == "speaker" else []
+                if apposition:  # "المدير العام للمنظمة، روبرتو ازيفيدو، إن": the name after the role
+                    speaker.extend(apposition)
                 state = "after"
             index += 1
             continue
@@ -1086,8 +1090,8 @@ def _split_gap(ctx: _Context, gap: list[_Tok]) -> tuple[list[_Tok], list[_Tok]]:
                 # skipped ("كتب سابقاً"), unless a participle whose object follows ("مهاجماً هيئة …")
                 if speaker or (norm[:1] == "م" and len(norm) > 4):
                     state = "after"
-            elif speaker and _is_trigger(ctx.text[tok.start : tok.end]):
-                state = "after"  # "وأضاف البيان الصادر عن الوزارة قائلا": the next frame's verb
+            elif _is_trigger(ctx.text[tok.start : tok.end]) and (speaker or _participle_form(norm)):
+                state = "after"  # "وأضاف البيان … قائلا", "كما أضافت مستطردة": the next frame's verb
             elif norm in SAYING_NOUNS or (
                 speaker
                 and ctx.text[tok.start : tok.end] in ("على", "حول")
@@ -1111,6 +1115,31 @@ def _split_gap(ctx: _Context, gap: list[_Tok]) -> tuple[list[_Tok], list[_Tok]]:
         index += 1
     speaker = _trim_edges(speaker)[:MAX_SPEAKER_WORDS]
     return speaker, channel
+
+
+APPOSITION_WORDS = 4
+
+
+def _apposition_name(ctx: _Context, gap: list[_Tok], start: int) -> list[_Tok]:
+    """The name set off by commas after a role ("…، روبرتو ازيفيدو، إن"): up to four plain words
+    (no article, particle, preposition, time word or verb) closed by a comma or ending the gap."""
+    words: list[_Tok] = []
+    for tok in gap[start:]:
+        if not tok.word:
+            return words if tok.norm in "،," and words else []
+        norm = tok.norm
+        if (
+            len(words) == APPOSITION_WORDS
+            or norm.startswith("ال")
+            or norm in STOP_WORDS
+            or norm in GAP_PREPOSITIONS
+            or norm in TIME_WORDS
+            or _is_trigger(ctx.text[tok.start : tok.end])
+            or "\u064b" in ctx.text[tok.start : tok.end]
+        ):
+            return []
+        words.append(tok)
+    return words
 
 
 #: Time adverbs that may stand between a verb and its subject ("وأوضح أمس الخميس المدير").
@@ -1177,11 +1206,34 @@ def _subject_before(ctx: _Context, verb_start: int, sentence_start: int) -> str 
 _RELATIVES = frozenset(normalize(w) for w in ["الذي", "التي", "والذي", "والتي", "الذين"])
 
 
+#: Relative pronouns and the gender of the verb they are the subject of.
+_RELATIVE_GENDER = {normalize(w): g for w, g in [("الذي", "m"), ("والذي", "m"), ("التي", "f"), ("والتي", "f")]}
+#: A prepositional pronoun right after the verb points back to the relative's noun: that noun is
+#: not the speaker ("تصريحاتها التي قالت من خلالها إنها …", "المقابلة التي قال فيها").
+_RESUMPTIVE = re.compile(r"\s*(?:من\s+خلال|في|عن|ب|ل)(?:ها|ه|هم)(?!\w)")
+
+
+def _after_relative(ctx: _Context, verb: _Trigger, gender: str | None) -> bool:
+    """ "المتابع «فايز البلوي» الذي قال": a relative pronoun that agrees with the verb right before it."""
+    word = None
+    for match in _WORD_RE.finditer(ctx.text, max(0, verb.begin - 12), verb.begin):
+        word = match
+    if word is None or ctx.text[word.end() : verb.begin].strip():
+        return False
+    relative = _RELATIVE_GENDER.get(_norm(word.group()))
+    return relative is not None and relative == gender and not _RESUMPTIVE.match(ctx.text, verb.finish)
+
+
 def _relative_antecedent(ctx: _Context, verb_start: int, sentence_start: int) -> str | None:
-    """ "قانون الكونغرس الذي ينص على أن": the noun the relative pronoun before the verb points back to."""
+    """ "قانون الكونغرس الذي ينص على أن", "المتابع «فايز البلوي» الذي قال": the noun (or the name in
+    marks) the relative pronoun before the verb points back to."""
     toks = _tokens(ctx.text, sentence_start, verb_start)
     if not toks or not toks[-1].word or toks[-1].norm not in _RELATIVES:
         return None
+    if len(toks) > 1 and not toks[-2].word and toks[-2].norm in _ALL_MARKS:
+        region = next((r for r in ctx.regions if r.close == toks[-2].start), None)
+        if region is not None and _word_count(ctx.text, region.start, region.end) <= 4:
+            return _clean_phrase(ctx.text, region.start, region.end) or None
     words: list[_Tok] = []
     for tok in reversed(toks[:-1]):
         if not tok.word or tok.norm in STOP_WORDS or tok.norm in GAP_PREPOSITIONS or len(words) == 2:
@@ -2013,8 +2065,12 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
             if participle or _is_passive(written):
                 continue
             speaker_words, _ = _split_gap(ctx, _until_comma(toks))
+            named = None
             if _subject_like(speaker_words[:8]):
                 named = _speaker_string(ctx, speaker_words[:8])
+            elif not speaker_words and _after_relative(ctx, match, _verb_gender(bare, lemma)):
+                named = _relative_antecedent(ctx, match.start(), s_start)  # "«فلان» الذي قال مؤكداً: …"
+            if named is not None:
                 ctx.said(named)
                 if named:
                     sentence_speakers[s_start] = named
@@ -2066,7 +2122,7 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
                 subject = _saying_subject(ctx, match.start(), s_start)
             elif norm[:1] == "ف" and lemma not in NOUN_LEMMAS:
                 subject = _amma_subject(ctx, match.start(), s_start)  # "أما بندر الزهراني فقال …"
-            elif lemma == "نص":
+            elif lemma == "نص" or _after_relative(ctx, match, _verb_gender(bare, lemma)):
                 subject = _relative_antecedent(ctx, match.start(), s_start) or _subject_before(
                     ctx, match.start(), s_start
                 )
