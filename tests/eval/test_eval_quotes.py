@@ -19,6 +19,7 @@ from akhbar.eval.quotes import (
     DEFAULT_HELDOUT6,
     DEFAULT_HELDOUT7,
     DEFAULT_HELDOUT8,
+    DEFAULT_HELDOUT9,
     QuoteFileError,
     build_eval_file,
     entry_key,
@@ -124,7 +125,7 @@ def test_bad_lines_say_where(tmp_path: Path, line: str) -> None:
 
 
 ALL_SETS = (DEFAULT_DEV, DEFAULT_HELDOUT, DEFAULT_HELDOUT2, DEFAULT_HELDOUT3, DEFAULT_HELDOUT4, DEFAULT_HELDOUT5)
-ALL_SETS += (DEFAULT_HELDOUT6, DEFAULT_HELDOUT7, DEFAULT_HELDOUT8)
+ALL_SETS += (DEFAULT_HELDOUT6, DEFAULT_HELDOUT7, DEFAULT_HELDOUT8, DEFAULT_HELDOUT9)
 
 
 @pytest.mark.parametrize(("labels", "size"), [(DEFAULT_DEV, 60), *((labels, 60) for labels in ALL_SETS[1:])])
