@@ -2970,7 +2970,9 @@ def _names_region(text: str, region: _Region, named: Sequence[_Region]) -> bool:
     """What the rules know of titles, kept above the scorer: a work or naming noun among the three
     words before ("ومن أشهر كتبه: «…»", "بفضائية «…»"), a preposition that no speech verb governs
     ("عن المشاورات في «…»"), or the next item of a list of names ("مسرحية «…»، وغدا «…»")."""
-    before = _tokens(text, max(0, region.open - 80), region.open)
+    before = _tokens(text, max(0, region.open - 40), region.open)
+    if sum(t.word for t in before) < 4 and region.open > 40:  # (a short window's first word may be cut)
+        before = _tokens(text, max(0, region.open - 80), region.open)
     words = [t for t in before if t.word][-3:]
     if any(_title_word(t.norm) for t in words) or (words and _names_follow(words[-1].norm)):
         return True
@@ -3062,18 +3064,11 @@ def _word_class(text: str, tok: _Tok) -> str:
     return "W" + ("ال" if article else "") + prefix + _bucket(len(norm), (2, 3, 4, 6))
 
 
-def _nearest_speech(text: str, toks: Sequence[_Tok]) -> str:
-    for tok in toks:
-        entry = _speech_entry(text[tok.start : tok.end])
-        if entry is not None:
-            return entry[1]
-    return "none"
-
-
-def _speech_distances(text: str, words: Sequence[_Tok], distances: Sequence[int]) -> list[str]:
-    """For each distance, the frame of the nearest speech verb among that many words before (or none)."""
-    for back, tok in enumerate(reversed(words[-max(distances) :]), 1):
-        entry = _speech_entry(text[tok.start : tok.end])
+def _speech_distances(words: Sequence[str], distances: Sequence[int]) -> list[str]:
+    """For each distance, the frame of the speech verb nearest the end of ``words`` among that many
+    last words (or none)."""
+    for back, word in enumerate(reversed(words[-max(distances) :]), 1):
+        entry = _speech_entry(word)
         if entry is not None:
             return [entry[1] if back <= distance else "none" for distance in distances]
     return ["none"] * len(distances)
@@ -3101,21 +3096,28 @@ def region_features(text: str, region: _Region, regions: Sequence[_Region]) -> l
         features.append("w0=" + _word_class(text, head[0]))
         features.append("wl=" + _word_class(text, tail[-1]))
     p_start = text.rfind("\n", 0, region.open) + 1
-    before = _tokens(text, max(p_start, region.open - 120), region.open)
+    window = max(p_start, region.open - 120)  # the tokens before and after are read within 120 characters
+    before = _tokens(text, max(window, region.open - 48), region.open)
+    if len(before) < 4 and region.open - 48 > window:
+        before = _tokens(text, window, region.open)  # (a short window's first token may be cut)
     features.append(f"parastart={not text[p_start : region.open].strip()}")
     for k in (1, 2, 3):
         features.append(f"p{k}=" + (_word_class(text, before[-k]) if len(before) >= k else "BOS"))
     if len(before) >= 2:
         features.append(f"p12={_word_class(text, before[-2])}|{_word_class(text, before[-1])}")
-    before_words = [t for t in before if t.word]
-    for distance, frame in zip((3, 8, 20), _speech_distances(text, before_words, (3, 8, 20)), strict=True):
+    words = _WORD_RE.findall(text, window, region.open)
+    for distance, frame in zip((3, 8, 20), _speech_distances(words, (3, 8, 20)), strict=True):
         features.append(f"trig{distance}=" + frame)
     p_end = text.find("\n", region.close)
     p_end = len(text) if p_end < 0 else p_end
-    after = _tokens(text, region.close + 1, min(p_end, region.close + 120))
+    limit = min(p_end, region.close + 120)
+    after = _tokens(text, region.close + 1, min(limit, region.close + 48))
+    if len(after) < 3 and region.close + 48 < limit:
+        after = _tokens(text, region.close + 1, limit)
     for k in (1, 2):
         features.append(f"n{k}=" + (_word_class(text, after[k - 1]) if len(after) >= k else "EOS"))
-    features.append("atrig=" + _nearest_speech(text, [t for t in after if t.word][:4]))
+    following = [match.group() for match in islice(_WORD_RE.finditer(text, region.close + 1, limit), 4)]
+    features.append("atrig=" + _speech_distances(following[::-1], (4,))[0])
     features.append(f"nested={any(o.open < region.open and region.close < o.close for o in regions)}")
     features.append(f"contains={any(region.open < o.open and o.close < region.close for o in regions)}")
     return features
