@@ -22,8 +22,8 @@ of the second, other seeds again, and leaves out all three earlier sets. A fourt
 (``heldout4.jsonl``, ``heldout4-…``) has the same strata, other seeds, and leaves out all four earlier sets;
 a fifth one (``heldout5.jsonl``, ``heldout5-…``) likewise leaves out all five earlier sets, and a
 sixth one (``heldout6.jsonl``, ``heldout6-…``) all six, a seventh (``heldout7.jsonl``,
-``heldout7-…``) all seven, an eighth (``heldout8.jsonl``, ``heldout8-…``) all eight, and a ninth
-(``heldout9.jsonl``, ``heldout9-…``) all nine.
+``heldout7-…``) all seven, an eighth (``heldout8.jsonl``, ``heldout8-…``) all eight, a ninth
+(``heldout9.jsonl``, ``heldout9-…``) all nine, and a tenth (``heldout10.jsonl``, ``heldout10-…``) all ten.
 
 Selection: SaudiNewsNet days outside 2015-08-06 … 2015-08-11 and SemEval-2022 Task 8 Arabic train
 texts, bodies of 300 … 2,500 characters, shuffled with ``random.Random(20240601)``; 84 % drawn among
@@ -91,6 +91,9 @@ HELDOUT8_MARKED = HELDOUT2_MARKED
 HELDOUT9_SEED = 20261137  # the marked articles with HELDOUT9_SEED + 1
 HELDOUT9_COUNTS = HELDOUT2_COUNTS  # the same strata as the second to eighth held-out sets
 HELDOUT9_MARKED = HELDOUT2_MARKED
+HELDOUT10_SEED = 20261139  # the marked articles with HELDOUT10_SEED + 1
+HELDOUT10_COUNTS = HELDOUT2_COUNTS  # the same strata as the second to ninth held-out sets
+HELDOUT10_MARKED = HELDOUT2_MARKED
 #: name -> (seed, counts, marked, selections left out, selection file, set file)
 HELDOUT_SETS = {
     "heldout": (
@@ -204,6 +207,25 @@ HELDOUT_SETS = {
         ),
         "heldout9_selection.jsonl",
         "heldout9.jsonl",
+    ),
+    "heldout10": (
+        HELDOUT10_SEED,
+        HELDOUT10_COUNTS,
+        HELDOUT10_MARKED,
+        (
+            "selection.jsonl",
+            "heldout_selection.jsonl",
+            "heldout2_selection.jsonl",
+            "heldout3_selection.jsonl",
+            "heldout4_selection.jsonl",
+            "heldout5_selection.jsonl",
+            "heldout6_selection.jsonl",
+            "heldout7_selection.jsonl",
+            "heldout8_selection.jsonl",
+            "heldout9_selection.jsonl",
+        ),
+        "heldout10_selection.jsonl",
+        "heldout10.jsonl",
     ),
 }
 
