@@ -20,6 +20,7 @@ from akhbar.eval.quotes import (
     DEFAULT_HELDOUT7,
     DEFAULT_HELDOUT8,
     DEFAULT_HELDOUT9,
+    DEFAULT_HELDOUT10,
     QuoteFileError,
     build_eval_file,
     entry_key,
@@ -125,7 +126,7 @@ def test_bad_lines_say_where(tmp_path: Path, line: str) -> None:
 
 
 ALL_SETS = (DEFAULT_DEV, DEFAULT_HELDOUT, DEFAULT_HELDOUT2, DEFAULT_HELDOUT3, DEFAULT_HELDOUT4, DEFAULT_HELDOUT5)
-ALL_SETS += (DEFAULT_HELDOUT6, DEFAULT_HELDOUT7, DEFAULT_HELDOUT8, DEFAULT_HELDOUT9)
+ALL_SETS += (DEFAULT_HELDOUT6, DEFAULT_HELDOUT7, DEFAULT_HELDOUT8, DEFAULT_HELDOUT9, DEFAULT_HELDOUT10)
 
 
 @pytest.mark.parametrize(("labels", "size"), [(DEFAULT_DEV, 60), *((labels, 60) for labels in ALL_SETS[1:])])

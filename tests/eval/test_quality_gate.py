@@ -24,6 +24,7 @@ from akhbar.eval.quotes import (
     DEFAULT_HELDOUT7,
     DEFAULT_HELDOUT8,
     DEFAULT_HELDOUT9,
+    DEFAULT_HELDOUT10,
     build_eval_file,
     evaluate_quotes,
 )
@@ -79,6 +80,7 @@ def test_cleaning_floors(baseline: dict[str, Any], shared_data: Path) -> None:
         ("quotes_heldout7", DEFAULT_HELDOUT7),
         ("quotes_heldout8", DEFAULT_HELDOUT8),
         ("quotes_heldout9", DEFAULT_HELDOUT9),
+        ("quotes_heldout10", DEFAULT_HELDOUT10),
     ],
 )
 def test_quote_floors(name: str, labels: Path, baseline: dict[str, Any], shared_data: Path, tmp_path: Path) -> None:

@@ -53,8 +53,10 @@ DEFAULT_HELDOUT6 = DEFAULT_DEV.with_name("heldout6.jsonl")
 DEFAULT_HELDOUT7 = DEFAULT_DEV.with_name("heldout7.jsonl")
 #: the eighth held-out set (annotated without running the extractor; round eight was made from its errors)
 DEFAULT_HELDOUT8 = DEFAULT_DEV.with_name("heldout8.jsonl")
-#: the ninth held-out set (annotated without running the extractor; the freshest, never tuned or trained on)
+#: the ninth held-out set (annotated without running the extractor; the region scorer learns from it)
 DEFAULT_HELDOUT9 = DEFAULT_DEV.with_name("heldout9.jsonl")
+#: the tenth held-out set (annotated without running the extractor; the freshest, never tuned or trained on)
+DEFAULT_HELDOUT10 = DEFAULT_DEV.with_name("heldout10.jsonl")
 
 Extractor = Callable[[str, str], Sequence[Quote]]
 
