@@ -12,15 +12,7 @@ import pytest
 from akhbar.eval.quotes import (
     DEFAULT_DEV,
     DEFAULT_HELDOUT,
-    DEFAULT_HELDOUT2,
-    DEFAULT_HELDOUT3,
-    DEFAULT_HELDOUT4,
-    DEFAULT_HELDOUT5,
-    DEFAULT_HELDOUT6,
-    DEFAULT_HELDOUT7,
-    DEFAULT_HELDOUT8,
-    DEFAULT_HELDOUT9,
-    DEFAULT_HELDOUT10,
+    QUOTE_SETS,
     QuoteFileError,
     build_eval_file,
     entry_key,
@@ -125,8 +117,7 @@ def test_bad_lines_say_where(tmp_path: Path, line: str) -> None:
         evaluate_quotes(path)
 
 
-ALL_SETS = (DEFAULT_DEV, DEFAULT_HELDOUT, DEFAULT_HELDOUT2, DEFAULT_HELDOUT3, DEFAULT_HELDOUT4, DEFAULT_HELDOUT5)
-ALL_SETS += (DEFAULT_HELDOUT6, DEFAULT_HELDOUT7, DEFAULT_HELDOUT8, DEFAULT_HELDOUT9, DEFAULT_HELDOUT10)
+ALL_SETS = QUOTE_SETS
 
 
 @pytest.mark.parametrize(("labels", "size"), [(DEFAULT_DEV, 60), *((labels, 60) for labels in ALL_SETS[1:])])

@@ -13,21 +13,7 @@ import pytest
 from akhbar.config import Settings
 from akhbar.eval.clean_lines import load_labelled, score_outputs, stage_outputs
 from akhbar.eval.pairs import evaluate_pairs
-from akhbar.eval.quotes import (
-    DEFAULT_DEV,
-    DEFAULT_HELDOUT,
-    DEFAULT_HELDOUT2,
-    DEFAULT_HELDOUT3,
-    DEFAULT_HELDOUT4,
-    DEFAULT_HELDOUT5,
-    DEFAULT_HELDOUT6,
-    DEFAULT_HELDOUT7,
-    DEFAULT_HELDOUT8,
-    DEFAULT_HELDOUT9,
-    DEFAULT_HELDOUT10,
-    build_eval_file,
-    evaluate_quotes,
-)
+from akhbar.eval.quotes import QUOTE_SETS, build_eval_file, evaluate_quotes
 from akhbar.eval.stories import evaluate_stories
 from akhbar.eval.story_labels import build_eval_file as build_story_file
 
@@ -67,22 +53,11 @@ def test_cleaning_floors(baseline: dict[str, Any], shared_data: Path) -> None:
     assert overall["recall"] >= floors["removal_recall"], overall
 
 
-@pytest.mark.parametrize(
-    ("name", "labels"),
-    [
-        ("quotes", DEFAULT_DEV),
-        ("quotes_heldout", DEFAULT_HELDOUT),
-        ("quotes_heldout2", DEFAULT_HELDOUT2),
-        ("quotes_heldout3", DEFAULT_HELDOUT3),
-        ("quotes_heldout4", DEFAULT_HELDOUT4),
-        ("quotes_heldout5", DEFAULT_HELDOUT5),
-        ("quotes_heldout6", DEFAULT_HELDOUT6),
-        ("quotes_heldout7", DEFAULT_HELDOUT7),
-        ("quotes_heldout8", DEFAULT_HELDOUT8),
-        ("quotes_heldout9", DEFAULT_HELDOUT9),
-        ("quotes_heldout10", DEFAULT_HELDOUT10),
-    ],
-)
+#: baseline.json names the sets "quotes" (the development set), "quotes_heldout", "quotes_heldout2", …
+QUOTE_FLOORS = [("quotes" if labels.stem == "dev" else f"quotes_{labels.stem}", labels) for labels in QUOTE_SETS]
+
+
+@pytest.mark.parametrize(("name", "labels"), QUOTE_FLOORS)
 def test_quote_floors(name: str, labels: Path, baseline: dict[str, Any], shared_data: Path, tmp_path: Path) -> None:
     floors = baseline[name]
     gold = tmp_path / "quotes.jsonl"

@@ -57,6 +57,20 @@ DEFAULT_HELDOUT8 = DEFAULT_DEV.with_name("heldout8.jsonl")
 DEFAULT_HELDOUT9 = DEFAULT_DEV.with_name("heldout9.jsonl")
 #: the tenth held-out set (annotated without running the extractor; the freshest, never tuned or trained on)
 DEFAULT_HELDOUT10 = DEFAULT_DEV.with_name("heldout10.jsonl")
+#: every annotated quote set, oldest first: the development set, then held-outs 1 to 10
+QUOTE_SETS: tuple[Path, ...] = (
+    DEFAULT_DEV,
+    DEFAULT_HELDOUT,
+    DEFAULT_HELDOUT2,
+    DEFAULT_HELDOUT3,
+    DEFAULT_HELDOUT4,
+    DEFAULT_HELDOUT5,
+    DEFAULT_HELDOUT6,
+    DEFAULT_HELDOUT7,
+    DEFAULT_HELDOUT8,
+    DEFAULT_HELDOUT9,
+    DEFAULT_HELDOUT10,
+)
 
 Extractor = Callable[[str, str], Sequence[Quote]]
 

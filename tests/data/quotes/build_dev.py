@@ -67,33 +67,17 @@ HELDOUT_COUNTS = (26, 4, 9, 1)  # speech / plain SaudiNewsNet, speech / plain Se
 HELDOUT_MARKED = (15, 5)
 MARKED = re.compile(r"[«“\"][^«»“”\"\n]{15,}[»”\"]")
 HELDOUT_MAX_SHARED = 0.2  # share of a text's word 4-grams found in a development text
-HELDOUT2_SEED = 20261123  # the marked articles with HELDOUT2_SEED + 1
 HELDOUT2_COUNTS = (15, 4, 5, 1)  # as HELDOUT_COUNTS, fewer: more of the set is drawn among marked bodies
 HELDOUT2_MARKED = (26, 9)
-HELDOUT3_SEED = 20261125  # the marked articles with HELDOUT3_SEED + 1
-HELDOUT3_COUNTS = HELDOUT2_COUNTS  # the same strata as the second held-out set
-HELDOUT3_MARKED = HELDOUT2_MARKED
-HELDOUT4_SEED = 20261127  # the marked articles with HELDOUT4_SEED + 1
-HELDOUT4_COUNTS = HELDOUT2_COUNTS  # the same strata as the second and third held-out sets
-HELDOUT4_MARKED = HELDOUT2_MARKED
-HELDOUT5_SEED = 20261129  # the marked articles with HELDOUT5_SEED + 1
-HELDOUT5_COUNTS = HELDOUT2_COUNTS  # the same strata as the second, third and fourth held-out sets
-HELDOUT5_MARKED = HELDOUT2_MARKED
-HELDOUT6_SEED = 20261131  # the marked articles with HELDOUT6_SEED + 1
-HELDOUT6_COUNTS = HELDOUT2_COUNTS  # the same strata as the second to fifth held-out sets
-HELDOUT6_MARKED = HELDOUT2_MARKED
-HELDOUT7_SEED = 20261133  # the marked articles with HELDOUT7_SEED + 1
-HELDOUT7_COUNTS = HELDOUT2_COUNTS  # the same strata as the second to sixth held-out sets
-HELDOUT7_MARKED = HELDOUT2_MARKED
-HELDOUT8_SEED = 20261135  # the marked articles with HELDOUT8_SEED + 1
-HELDOUT8_COUNTS = HELDOUT2_COUNTS  # the same strata as the second to seventh held-out sets
-HELDOUT8_MARKED = HELDOUT2_MARKED
-HELDOUT9_SEED = 20261137  # the marked articles with HELDOUT9_SEED + 1
-HELDOUT9_COUNTS = HELDOUT2_COUNTS  # the same strata as the second to eighth held-out sets
-HELDOUT9_MARKED = HELDOUT2_MARKED
-HELDOUT10_SEED = 20261139  # the marked articles with HELDOUT10_SEED + 1
-HELDOUT10_COUNTS = HELDOUT2_COUNTS  # the same strata as the second to ninth held-out sets
-HELDOUT10_MARKED = HELDOUT2_MARKED
+#: the seeds of the second to tenth held-out sets (their marked articles drawn with seed + 1); they
+#: all have the second set's strata and each leaves out every set before it
+LATER_HELDOUT_SEEDS = {k: 20261123 + 2 * (k - 2) for k in range(2, 11)}
+
+
+def _heldout_name(k: int) -> str:
+    return "heldout" if k == 1 else f"heldout{k}"
+
+
 #: name -> (seed, counts, marked, selections left out, selection file, set file)
 HELDOUT_SETS = {
     "heldout": (
@@ -104,129 +88,17 @@ HELDOUT_SETS = {
         "heldout_selection.jsonl",
         "heldout.jsonl",
     ),
-    "heldout2": (
-        HELDOUT2_SEED,
-        HELDOUT2_COUNTS,
-        HELDOUT2_MARKED,
-        ("selection.jsonl", "heldout_selection.jsonl"),
-        "heldout2_selection.jsonl",
-        "heldout2.jsonl",
-    ),
-    "heldout3": (
-        HELDOUT3_SEED,
-        HELDOUT3_COUNTS,
-        HELDOUT3_MARKED,
-        ("selection.jsonl", "heldout_selection.jsonl", "heldout2_selection.jsonl"),
-        "heldout3_selection.jsonl",
-        "heldout3.jsonl",
-    ),
-    "heldout4": (
-        HELDOUT4_SEED,
-        HELDOUT4_COUNTS,
-        HELDOUT4_MARKED,
-        ("selection.jsonl", "heldout_selection.jsonl", "heldout2_selection.jsonl", "heldout3_selection.jsonl"),
-        "heldout4_selection.jsonl",
-        "heldout4.jsonl",
-    ),
-    "heldout5": (
-        HELDOUT5_SEED,
-        HELDOUT5_COUNTS,
-        HELDOUT5_MARKED,
-        (
-            "selection.jsonl",
-            "heldout_selection.jsonl",
-            "heldout2_selection.jsonl",
-            "heldout3_selection.jsonl",
-            "heldout4_selection.jsonl",
-        ),
-        "heldout5_selection.jsonl",
-        "heldout5.jsonl",
-    ),
-    "heldout6": (
-        HELDOUT6_SEED,
-        HELDOUT6_COUNTS,
-        HELDOUT6_MARKED,
-        (
-            "selection.jsonl",
-            "heldout_selection.jsonl",
-            "heldout2_selection.jsonl",
-            "heldout3_selection.jsonl",
-            "heldout4_selection.jsonl",
-            "heldout5_selection.jsonl",
-        ),
-        "heldout6_selection.jsonl",
-        "heldout6.jsonl",
-    ),
-    "heldout7": (
-        HELDOUT7_SEED,
-        HELDOUT7_COUNTS,
-        HELDOUT7_MARKED,
-        (
-            "selection.jsonl",
-            "heldout_selection.jsonl",
-            "heldout2_selection.jsonl",
-            "heldout3_selection.jsonl",
-            "heldout4_selection.jsonl",
-            "heldout5_selection.jsonl",
-            "heldout6_selection.jsonl",
-        ),
-        "heldout7_selection.jsonl",
-        "heldout7.jsonl",
-    ),
-    "heldout8": (
-        HELDOUT8_SEED,
-        HELDOUT8_COUNTS,
-        HELDOUT8_MARKED,
-        (
-            "selection.jsonl",
-            "heldout_selection.jsonl",
-            "heldout2_selection.jsonl",
-            "heldout3_selection.jsonl",
-            "heldout4_selection.jsonl",
-            "heldout5_selection.jsonl",
-            "heldout6_selection.jsonl",
-            "heldout7_selection.jsonl",
-        ),
-        "heldout8_selection.jsonl",
-        "heldout8.jsonl",
-    ),
-    "heldout9": (
-        HELDOUT9_SEED,
-        HELDOUT9_COUNTS,
-        HELDOUT9_MARKED,
-        (
-            "selection.jsonl",
-            "heldout_selection.jsonl",
-            "heldout2_selection.jsonl",
-            "heldout3_selection.jsonl",
-            "heldout4_selection.jsonl",
-            "heldout5_selection.jsonl",
-            "heldout6_selection.jsonl",
-            "heldout7_selection.jsonl",
-            "heldout8_selection.jsonl",
-        ),
-        "heldout9_selection.jsonl",
-        "heldout9.jsonl",
-    ),
-    "heldout10": (
-        HELDOUT10_SEED,
-        HELDOUT10_COUNTS,
-        HELDOUT10_MARKED,
-        (
-            "selection.jsonl",
-            "heldout_selection.jsonl",
-            "heldout2_selection.jsonl",
-            "heldout3_selection.jsonl",
-            "heldout4_selection.jsonl",
-            "heldout5_selection.jsonl",
-            "heldout6_selection.jsonl",
-            "heldout7_selection.jsonl",
-            "heldout8_selection.jsonl",
-            "heldout9_selection.jsonl",
-        ),
-        "heldout10_selection.jsonl",
-        "heldout10.jsonl",
-    ),
+    **{
+        _heldout_name(k): (
+            seed,
+            HELDOUT2_COUNTS,
+            HELDOUT2_MARKED,
+            ("selection.jsonl", *(f"{_heldout_name(j)}_selection.jsonl" for j in range(1, k))),
+            f"{_heldout_name(k)}_selection.jsonl",
+            f"{_heldout_name(k)}.jsonl",
+        )
+        for k, seed in LATER_HELDOUT_SEEDS.items()
+    },
 }
 
 SPEECH = re.compile(r"(?:قال|أكد|أضاف|أشار|أوضح|أعلن|ذكر|شدد|دعا|نفى|حذر|اعتبر|لفت|أعرب|مشيرا|مؤكدا|مضيفا)|[«»“”\"]")
