@@ -652,16 +652,14 @@ def _frames_colon(text: str, trigger: _Trigger) -> bool:
     """A colon-only verb with its colon or quotation close after it (farther for a chant)."""
     if _COLON_AFTER.match(text, trigger.finish):
         return True
-    norm = normalize(trigger.written)
-    entry = _lexicon().forms.get(norm) or _lexicon().forms.get(norm[1:] if norm[:1] in "وف" else norm)
+    entry = _speech_entry(trigger.written)
     return entry is not None and entry[0] in CHANT_LEMMAS and _CHANT_AFTER.match(text, trigger.finish) is not None
 
 
 @lru_cache(maxsize=1 << 12)
 def _colon_only(word: str) -> bool:
     """A form of a verb that frames speech only before a colon or a quotation (وزاد: …)."""
-    norm = normalize(word)
-    entry = _lexicon().forms.get(norm) or _lexicon().forms.get(norm[1:] if norm[:1] in "وف" else norm)
+    entry = _speech_entry(word)
     return entry is not None and entry[0] in COLON_ONLY_LEMMAS
 
 
@@ -1213,14 +1211,21 @@ _RELATIVE_GENDER = {normalize(w): g for w, g in [("الذي", "m"), ("والذي
 _RESUMPTIVE = re.compile(r"\s*(?:من\s+خلال|في|عن|ب|ل)(?:ها|ه|هم)(?!\w)")
 
 
+_WORD_BEFORE = re.compile(f"([{_WORD_CHARS}]+)\\s*$")
+
+
+def _word_before(text: str, position: int) -> str | None:
+    """The word that ends right before ``position`` (spaces between allowed), or None."""
+    match = _WORD_BEFORE.search(text, max(0, position - 40), position)
+    return match.group(1) if match else None
+
+
 def _after_relative(ctx: _Context, verb: _Trigger, gender: str | None) -> bool:
     """ "المتابع «فايز البلوي» الذي قال": a relative pronoun that agrees with the verb right before it."""
-    word = None
-    for match in _WORD_RE.finditer(ctx.text, max(0, verb.begin - 12), verb.begin):
-        word = match
-    if word is None or ctx.text[word.end() : verb.begin].strip():
+    word = _word_before(ctx.text, verb.begin)
+    if word is None:
         return False
-    relative = _RELATIVE_GENDER.get(_norm(word.group()))
+    relative = _RELATIVE_GENDER.get(_norm(word))
     return relative is not None and relative == gender and not _RESUMPTIVE.match(ctx.text, verb.finish)
 
 
@@ -2960,10 +2965,8 @@ def _scored_name(ctx: _Context, region: _Region) -> bool:
 
 def _after_complementizer(text: str, region: _Region) -> bool:
     """ "بأنه «…»", "إن «…»": the region is the whole complement of a that-clause."""
-    word = None
-    for match in _WORD_RE.finditer(text, max(0, region.open - 12), region.open):
-        word = match
-    return word is not None and not text[word.end() : region.open].strip() and _norm(word.group()) in COMPLEMENTIZERS
+    word = _word_before(text, region.open)
+    return word is not None and _norm(word) in COMPLEMENTIZERS
 
 
 def _names_region(text: str, region: _Region, named: Sequence[_Region]) -> bool:
