@@ -25,6 +25,9 @@ sixth one (``heldout6.jsonl``, ``heldout6-…``) all six, a seventh (``heldout7.
 ``heldout7-…``) all seven, an eighth (``heldout8.jsonl``, ``heldout8-…``) all eight, a ninth
 (``heldout9.jsonl``, ``heldout9-…``) all nine, and a tenth (``heldout10.jsonl``, ``heldout10-…``) all ten.
 
+``heldoutK-write FILE NAME`` writes another annotator's FILE of the same set to NAME instead (the
+tenth set's second annotation, ``heldout10_second.jsonl``; ``agreement.py`` compares the two).
+
 Selection: SaudiNewsNet days outside 2015-08-06 … 2015-08-11 and SemEval-2022 Task 8 Arabic train
 texts, bodies of 300 … 2,500 characters, shuffled with ``random.Random(20240601)``; 84 % drawn among
 bodies that contain a speech verb or a quotation mark, 16 % among those without; plus the two seeds.
@@ -374,7 +377,8 @@ def heldout(command: str, args: list[str]) -> None:
                     {"start": start, "end": end, "kind": q["kind"], "speaker": q["speaker"], "channel": q["channel"]}
                 )
             rows.append({**entry, "quotes": sorted(quotes, key=lambda q: (q["start"], q["end"]))})
-        (HERE / out).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        target = args[1] if len(args) > 1 else out  # a second annotation of the same set goes beside it
+        (HERE / target).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
         print(len(rows), "articles,", sum(len(r["quotes"]) for r in rows), "quotes")
     else:
         raise SystemExit(f"unknown command {command}")
