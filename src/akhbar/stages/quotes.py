@@ -88,7 +88,7 @@ SPEECH_VERBS: dict[str, tuple[FrameKind, str]] = {
     "كشف": ("say", "كشف كشفت كشفوا يكشف تكشف كاشفاً كاشفا"),
     "أقر": ("say", "أقر أقرت مقراً مقرا"),
     "اعترف": ("say", "اعترف اعترفت معترفاً معترفا"),
-    "زعم": ("say", "زعم زعمت زعموا يزعم زاعماً زاعما"),
+    "زعم": ("say", "زعم زعمت زعموا يزعم تزعم يزعمون زاعماً زاعما"),
     "ادعى": ("say", "ادعى ادعت"),
     "رأى": ("say", "رأى رأت رأوا يرى ترى يرون"),
     "جادل": ("say", "جادل جادلت جادلوا يجادل مجادلاً مجادلا"),
@@ -102,6 +102,10 @@ SPEECH_VERBS: dict[str, tuple[FrameKind, str]] = {
     "استبعد": ("say", "استبعد استبعدت مستبعداً مستبعدا"),
     "علق": ("say", "علق علقت معلقاً معلقا"),
     "تساءل": ("say", "تساءل تساءلت متسائلاً متسائلا"),
+    # سأل «…» / سأل: …: a question in the asker's words (read only before a colon or a quotation:
+    # "سأل عن …" asks about a topic; "سائلاً الله أن" is a prayer, so no participle)
+    "سأل": ("say", "سأل سألت سألوا يسأل تسأل يسألون"),
+    "أجاب": ("say", "أجاب أجابت أجابوا يجيب تجيب مجيباً مجيبا أجبت أجبنا"),
     "كتب": ("say", "كتب كتبت"),
     # روى للصحافيين «…»; زاد: … (also "increased": read only before a colon or a quotation)
     "روى": ("say", "روى روت رووا يروي تروي"),
@@ -140,13 +144,13 @@ SPEECH_VERBS: dict[str, tuple[FrameKind, str]] = {
 NOUN_LEMMAS = frozenset(["تصريح", "إعلان", "بقوله"])
 
 #: The writer's own saying (a column retelling a conversation): no named speaker.
-FIRST_PERSON_SAYING = frozenset(normalize(w) for w in ["قلت", "قلنا", "أقول", "نقول"])
+FIRST_PERSON_SAYING = frozenset(normalize(w) for w in ["قلت", "قلنا", "أقول", "نقول", "أجبت", "أجبنا"])
 
 #: Verbs of stance (not speech) whose subject a later continuation ("مشيراً إلى أن") refers to.
 STANCE_VERBS = "دان دانت ندد نددت استنكر استنكرت رحب رحبت أشاد أشادت انتقد انتقدت بحث بحثت"
 
 #: Verbs that frame speech only before a colon or a quotation ("وزاد: …"; "زاد عدد …" is "increased").
-COLON_ONLY_LEMMAS = frozenset(["زاد", "هتف", "ردد"])
+COLON_ONLY_LEMMAS = frozenset(["زاد", "هتف", "ردد", "سأل"])
 #: Verbs that are also common words (زاد "increased", روى "watered"; رؤية is not روى + ه): never
 #: an attribution tail ("…، كما زادت الكمية", "حسب رؤية الهلال").
 NO_TAIL_LEMMAS = frozenset(["زاد", "روى", "هتف", "ردد"])
@@ -430,6 +434,12 @@ EDGE_WORDS = frozenset(
 NOT_SUBJECT = frozenset(
     normalize(w)
     for w in [
+        # "…، لأنها تزعم أن …": a pronoun after a conjunction points back; it names nobody
+        "لأنه",
+        "لأنها",
+        "لأنهم",
+        "لكونه",
+        "لكونها",
         "ما",
         "مما",
         "بما",
@@ -646,6 +656,8 @@ _COLON_AFTER = re.compile(f"(?:\\s+[{_WORD_CHARS}]+){{0,2}}\\s*[:{re.escape(_ALL
 #: Chanting verbs take a subject of several words before their marks ("هتفت مجموعة من مشجعي النادي «…»").
 _CHANT_AFTER = re.compile(f"(?:\\s+[{_WORD_CHARS}]+){{0,6}}\\s*[:{re.escape(_ALL_MARKS)}]")
 CHANT_LEMMAS = frozenset(["هتف", "ردد"])
+#: Colon-only lemmas whose subject may run longer: chants, and a group's question ("يسأل أصحاب المراكز «…»").
+LONG_SUBJECT_LEMMAS = CHANT_LEMMAS | {"سأل"}
 
 
 def _frames_colon(text: str, trigger: _Trigger) -> bool:
@@ -1577,6 +1589,28 @@ def _about_quotation(ctx: _Context, toks: list[_Tok]) -> bool:
     )
 
 
+#: "أعلنت الوزارة، اليوم، عن «قيام قوات …»", "كشف الجبلاوي عن «خلافات كبيرة …»": what is announced
+#: or revealed, wholly in marks and ending the sentence, is the speaker's words.
+ANNOUNCE_LEMMAS = frozenset(["أعلن", "كشف"])
+
+
+def _announced_quotation(ctx: _Context, toks: list[_Tok]) -> _Complement | None:
+    """The complement "عن «…»" after the frame's subject (no mark or verb before it), when the
+    quotation is long and ends the sentence (``_about_quotation``); else None."""
+    words = 0
+    for index, tok in enumerate(toks):
+        if not tok.word:
+            if ctx.region_opening_at(tok.start) is not None:
+                return None  # a quotation before عن: a name in the subject ("أعلنت «أرامكو» عن …")
+            continue
+        if tok.norm == "عن":
+            return _Complement(index + 1, "mark") if _about_quotation(ctx, toks[index:]) else None
+        words += 1
+        if words > 8 or _is_trigger(ctx.text[tok.start : tok.end]):
+            return None
+    return None
+
+
 def _calls(ctx: _Context, region: _Region) -> bool:
     """ "طالب الوزير الهيئة «للاجتماع فوراً …»", "دعا «إلى …»": the call's own preposition opens the
     quotation, which is then the whole complement."""
@@ -2045,7 +2079,7 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
             and lemma in COLON_ONLY_LEMMAS
             and (
                 comp.kind not in ("colon", "mark")
-                or sum(t.word for t in toks[: comp.position]) > (6 if lemma in CHANT_LEMMAS else 2)
+                or sum(t.word for t in toks[: comp.position]) > (6 if lemma in LONG_SUBJECT_LEMMAS else 2)
             )
         ):
             comp = None  # "وزاد من حدة …": زاد frames only a colon or a quotation right after its subject
@@ -2053,6 +2087,8 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
             comp = None  # "وتتحدث «إيه آر دي» و«صنداي تايمز» عن …": names, not a quotation
         if comp is None and lemma == "تحدث" and _about_quotation(ctx, toks):
             comp = _Complement(1, "mark")
+        if comp is None and lemma in ANNOUNCE_LEMMAS and not participle:
+            comp = _announced_quotation(ctx, toks)
         if (
             comp is not None
             and lemma in ("وصف", "اتهم")
