@@ -170,3 +170,18 @@ def test_build_real_eval_file(shared_data: Path, tmp_path: Path, day: str) -> No
         assert row["published"].startswith(day) and row["published"].endswith("+03:00")
         assert row["title"] or row["text"]
     assert len({row["story"] for row in rows}) < len(rows)
+
+
+def test_the_second_labelling_is_a_consistent_sample_of_its_day() -> None:
+    sample = LABELS_DIR / "2015-08-04.second-sample.jsonl"
+    rows = [json.loads(raw) for raw in sample.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 600 and all(set(row) == {"url", "story", "event"} for row in rows)
+    day = {label.url: label for label in load_labels(_labels("2015-08-04"))}
+    assert {row["url"] for row in rows} <= set(day) and len({row["url"] for row in rows}) == 600
+    story_of_event: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        assert row["event"].startswith(row["story"] + "/")
+        story_of_event[row["event"]].add(row["story"])
+    assert all(len(stories) == 1 for stories in story_of_event.values())
+    # labelled apart: not the day's labels copied (the slugs differ for most stories)
+    assert sum(row["story"] == day[row["url"]].story for row in rows) < len(rows) / 2
