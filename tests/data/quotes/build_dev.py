@@ -23,7 +23,7 @@ of the second, other seeds again, and leaves out all three earlier sets. A fourt
 a fifth one (``heldout5.jsonl``, ``heldout5-…``) likewise leaves out all five earlier sets, and a
 sixth one (``heldout6.jsonl``, ``heldout6-…``) all six, a seventh (``heldout7.jsonl``,
 ``heldout7-…``) all seven, an eighth (``heldout8.jsonl``, ``heldout8-…``) all eight, a ninth
-(``heldout9.jsonl``, ``heldout9-…``) all nine, and a tenth (``heldout10.jsonl``, ``heldout10-…``) all ten.
+(``heldout9.jsonl``, ``heldout9-…``) all nine, a tenth (``heldout10.jsonl``, ``heldout10-…``) all ten, and an eleventh (``heldout11.jsonl``, ``heldout11-…``) all eleven.
 
 ``heldoutK-write FILE NAME`` writes another annotator's FILE of the same set to NAME instead (the
 tenth set's second annotation, ``heldout10_second.jsonl``; ``agreement.py`` compares the two).
@@ -72,9 +72,9 @@ MARKED = re.compile(r"[«“\"][^«»“”\"\n]{15,}[»”\"]")
 HELDOUT_MAX_SHARED = 0.2  # share of a text's word 4-grams found in a development text
 HELDOUT2_COUNTS = (15, 4, 5, 1)  # as HELDOUT_COUNTS, fewer: more of the set is drawn among marked bodies
 HELDOUT2_MARKED = (26, 9)
-#: the seeds of the second to tenth held-out sets (their marked articles drawn with seed + 1); they
+#: the seeds of the second to eleventh held-out sets (their marked articles drawn with seed + 1); they
 #: all have the second set's strata and each leaves out every set before it
-LATER_HELDOUT_SEEDS = {k: 20261123 + 2 * (k - 2) for k in range(2, 11)}
+LATER_HELDOUT_SEEDS = {k: 20261123 + 2 * (k - 2) for k in range(2, 12)}
 
 
 def _heldout_name(k: int) -> str:
