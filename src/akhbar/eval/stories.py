@@ -167,6 +167,13 @@ def evaluate_stories(path: Path, level: Level, settings: Settings) -> dict[str, 
     if level not in LEVELS:
         raise ValueError(f"level must be one of {', '.join(LEVELS)}, not {level!r}")
     articles = sorted(read_labelled(path), key=lambda a: (a.published, a.id))
+    rows, seconds = cluster_labelled(articles, settings)
+    return score_grouping(articles, rows, level, seconds)
+
+
+def cluster_labelled(articles: Sequence[LabelledArticle], settings: Settings) -> tuple[list[StoredPrediction], float]:
+    """Run ``articles`` (in the order given) through ``ingest`` into an empty temporary store; the
+    stored rows and the wall time of the run (see ``evaluate_stories``)."""
     with tempfile.TemporaryDirectory(prefix="akhbar-eval-") as folder:
         input_file = Path(folder) / "articles.jsonl"
         with input_file.open("w", encoding="utf-8") as handle:
@@ -181,7 +188,7 @@ def evaluate_stories(path: Path, level: Level, settings: Settings) -> dict[str, 
                 StoredPrediction(*row)
                 for row in store.connection.execute("SELECT id, external_id, story_id, event_id FROM articles")
             ]
-    return score_grouping(articles, rows, level, seconds)
+    return rows, seconds
 
 
 def score_grouping(

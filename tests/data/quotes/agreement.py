@@ -20,8 +20,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[2]
 sys.path.insert(0, str(REPO / "src"))
 
-from akhbar.eval.quotes import build_eval_file, read_eval_file, score  # noqa: E402
-from akhbar.stages.quotes import extract_quotes  # noqa: E402
+from akhbar.eval.quotes import build_eval_file, evaluate_quotes, read_eval_file, score  # noqa: E402
 
 
 def _figures(gold: list[dict[str, Any]], predicted: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
@@ -32,29 +31,21 @@ def _figures(gold: list[dict[str, Any]], predicted: dict[str, list[dict[str, Any
 
 def agreement(first: Path, second: Path, data_dir: Path) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as folder:
-        sets = []
-        for index, path in enumerate((first, second)):
-            out = Path(folder) / f"{index}.jsonl"
+        files = [Path(folder) / "first.jsonl", Path(folder) / "second.jsonl"]
+        for path, out in zip((first, second), files, strict=True):
             build_eval_file(data_dir, out, dev=path)
-            sets.append(read_eval_file(out))
-    a, b = sets
+        a, b = (read_eval_file(out) for out in files)
+        extractor = [evaluate_quotes(out) for out in files]  # (the extractor against each, as `akhbar eval quotes`)
     if [x["id"] for x in a] != [x["id"] for x in b]:
         raise SystemExit(f"{first.name} and {second.name} do not annotate the same articles in the same order")
     quotes_a = {x["id"]: x["quotes"] for x in a}
     quotes_b = {x["id"]: x["quotes"] for x in b}
-    system = {
-        x["id"]: [
-            {"start": q.start, "end": q.end, "kind": q.kind, "speaker": q.speaker, "channel": q.channel}
-            for q in extract_quotes(x["id"], x["text"])
-        ]
-        for x in a
-    }
     return {
         "articles": len(a),
         "second_against_first": _figures(a, quotes_b),
         "first_against_second": _figures(b, quotes_a),
-        "extractor_against_first": _figures(a, system),
-        "extractor_against_second": _figures(b, system),
+        "extractor_against_first": extractor[0],
+        "extractor_against_second": extractor[1],
     }
 
 

@@ -23,7 +23,8 @@ of the second, other seeds again, and leaves out all three earlier sets. A fourt
 a fifth one (``heldout5.jsonl``, ``heldout5-…``) likewise leaves out all five earlier sets, and a
 sixth one (``heldout6.jsonl``, ``heldout6-…``) all six, a seventh (``heldout7.jsonl``,
 ``heldout7-…``) all seven, an eighth (``heldout8.jsonl``, ``heldout8-…``) all eight, a ninth
-(``heldout9.jsonl``, ``heldout9-…``) all nine, a tenth (``heldout10.jsonl``, ``heldout10-…``) all ten, and an eleventh (``heldout11.jsonl``, ``heldout11-…``) all eleven.
+(``heldout9.jsonl``, ``heldout9-…``) all nine, a tenth (``heldout10.jsonl``, ``heldout10-…``) all ten,
+and an eleventh (``heldout11.jsonl``, ``heldout11-…``) all eleven.
 
 ``heldoutK-write FILE NAME`` writes another annotator's FILE of the same set to NAME instead (the
 tenth set's second annotation, ``heldout10_second.jsonl``; ``agreement.py`` compares the two).

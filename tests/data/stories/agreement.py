@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import sys
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -22,10 +21,8 @@ sys.path.insert(0, str(REPO / "src"))
 
 from akhbar.config import load_settings  # noqa: E402
 from akhbar.eval.metrics import bcubed, pairwise  # noqa: E402
-from akhbar.eval.stories import StoredPrediction, predicted_labels, read_labelled  # noqa: E402
+from akhbar.eval.stories import cluster_labelled, predicted_labels, read_labelled  # noqa: E402
 from akhbar.eval.story_labels import build_eval_file  # noqa: E402
-from akhbar.service import ingest  # noqa: E402
-from akhbar.store.sqlite import Store  # noqa: E402
 
 SAMPLE = HERE / "2015-08-04.second-sample.jsonl"
 
@@ -46,13 +43,7 @@ def agreement(data_dir: Path) -> dict[str, Any]:
         day = Path(folder) / "day.jsonl"
         build_eval_file(data_dir, HERE / "2015-08-04.labels.jsonl", day)
         articles = sorted(read_labelled(day), key=lambda a: (a.published, a.id))
-        settings = replace(load_settings(), db=Path(folder) / "eval.db")
-        ingest([day], settings)
-        with Store(settings.db) as store:
-            rows = [
-                StoredPrediction(*row)
-                for row in store.connection.execute("SELECT id, external_id, story_id, event_id FROM articles")
-            ]
+    rows, _ = cluster_labelled(articles, load_settings())
     missing = set(second) - {a.id for a in articles}
     if missing:
         raise SystemExit(f"{len(missing)} sample urls are not articles of the day, e.g. {sorted(missing)[0]}")
