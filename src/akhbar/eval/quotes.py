@@ -55,9 +55,12 @@ DEFAULT_HELDOUT7 = DEFAULT_DEV.with_name("heldout7.jsonl")
 DEFAULT_HELDOUT8 = DEFAULT_DEV.with_name("heldout8.jsonl")
 #: the ninth held-out set (annotated without running the extractor; the region scorer learns from it)
 DEFAULT_HELDOUT9 = DEFAULT_DEV.with_name("heldout9.jsonl")
-#: the tenth held-out set (annotated without running the extractor; the freshest, never tuned or trained on)
+#: the tenth held-out set (annotated without running the extractor, and a second time apart; round nine was
+#: made from its errors)
 DEFAULT_HELDOUT10 = DEFAULT_DEV.with_name("heldout10.jsonl")
-#: every annotated quote set, oldest first: the development set, then held-outs 1 to 10
+#: the eleventh held-out set (annotated without running the extractor; the freshest, never tuned or trained on)
+DEFAULT_HELDOUT11 = DEFAULT_DEV.with_name("heldout11.jsonl")
+#: every annotated quote set, oldest first: the development set, then held-outs 1 to 11
 QUOTE_SETS: tuple[Path, ...] = (
     DEFAULT_DEV,
     DEFAULT_HELDOUT,
@@ -70,6 +73,7 @@ QUOTE_SETS: tuple[Path, ...] = (
     DEFAULT_HELDOUT8,
     DEFAULT_HELDOUT9,
     DEFAULT_HELDOUT10,
+    DEFAULT_HELDOUT11,
 )
 
 Extractor = Callable[[str, str], Sequence[Quote]]
