@@ -1825,7 +1825,7 @@ def _content(
         marked = _marked_content(ctx, first, sentence_end)
         if marked is not None:
             return marked
-    if comp.kind == "that" and first.norm == "(":
+    if comp.kind in ("that", "colon") and first.norm == "(":  # "أن (…)", "حيث يقول: (…)"
         bracketed = _bracketed(ctx, first.start, sentence_end)
         if bracketed is not None:
             return bracketed
@@ -2204,7 +2204,7 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
             start, end = _strip_span(text, start, cut)
         elif match.start() in ctx.released:
             start, end = _strip_span(text, start, end - (text[end - 1] in _ALL_MARKS))  # "…، مشدداً على أن …»"
-        if lemma == "كتب" and comp.kind == "colon" and _byline(ctx, start, end):
+        if lemma == "كتب" and comp.kind == "colon" and _byline(ctx, start, end, match.start()):
             continue  # "كتب: فلان الفلاني", "كتبت-فلانة: ⏎ قال الوزير …": a byline
         if frame in ("call", "express", "warn") and comp.kind == "prep":
             kind = "indirect"
@@ -2250,14 +2250,26 @@ def _narrator_frame_inside(ctx: _Context, start: int, end: int) -> int:
     return end
 
 
-def _byline(ctx: _Context, start: int, end: int) -> bool:
+#: Words that make a heading line "كتب …:" a frame, not a byline ("كتب الوزير على تويتر:").
+_BYLINE_NOT = frozenset(["في", "على", "عبر", "عن", "من", "له", "لها"])
+
+
+def _byline(ctx: _Context, start: int, end: int, verb_start: int) -> bool:
     """The colon content of كتب is a byline: a name of a few words, or the article itself, which
-    opens with a frame of its own ("كتبت-فلانة: ⏎ قال الإعلامي …، إن …")."""
+    opens with a frame of its own ("كتبت-فلانة: ⏎ قال الإعلامي …، إن …") or follows a line of its
+    own that opens with the verb ("كتب - فلان الفلاني: ⏎ تلقى الوزير …")."""
     words = list(_WORD_RE.finditer(ctx.text, start, end))
     if len(words) < 4:
         return True
     quoted = ctx.region_containing(start) is not None  # "وكتبت فلانة: «تقول قائدات …»": her words
-    return not quoted and _is_trigger_at(ctx.text, words[0].start(), words[0].end())
+    if quoted:
+        return False
+    p_start, p_end = ctx.paragraph_at(verb_start)
+    heads = not ctx.text[p_start:verb_start].strip() and ctx.text[verb_start] not in "وف"
+    line = _WORD_RE.findall(ctx.text, p_start, p_end)
+    if heads and start > p_end and len(line) <= 5 and _BYLINE_NOT.isdisjoint(line):
+        return True  # the line "كتب - فلان:" heads the article (a "وكتب" line would be narration)
+    return _is_trigger_at(ctx.text, words[0].start(), words[0].end())
 
 
 #: Verbs after which a statement may follow with neither marks nor a colon ("وقالت في بيان إذا …").
@@ -2851,24 +2863,25 @@ def ctx_speaker_before(found: list[_Found], position: int) -> str | None:
 
 
 #: A full stop right after a quotation mark, before whitespace: "…قانونية". وأضاف".
-_MARK_STOP = re.compile(f"(?<=[{re.escape(_ALL_MARKS)}])[.!?؟](?=\\s)")
+_MARK_STOP = re.compile(f"(?<=[{re.escape(_ALL_MARKS)}])[.!?؟]+(?=\\s)")
 
 
 def _split_stray_marks(text: str, spans: list[tuple[int, int]], regions: Sequence[_Region]) -> list[tuple[int, int]]:
-    """A full stop after a closing mark that no quotation (as paired here) holds ends the sentence:
-    the splitter pairs ASCII marks in order, so a stray closing mark ("…قانونية". وأضاف البيان
-    أنه "…") hides the full stop after it inside a "quotation" that runs to the next mark."""
+    """A full stop (or an ellipsis, "«…».. وأضاف") after a closing mark that no quotation (as paired
+    here) holds ends the sentence: the splitter pairs ASCII marks in order, so a stray closing mark
+    ("…قانونية". وأضاف البيان أنه "…") hides the full stop after it inside a "quotation" that runs
+    to the next mark, and it never cuts at "..", which many writers put after a quotation."""
     out = spans
     for stop in _MARK_STOP.finditer(text):
-        dot = stop.start()
+        dot, cut = stop.start(), stop.end()
         if any(r.open < dot < r.close for r in regions):
             continue
         index = bisect_right([s for s, _ in out], dot) - 1
-        if index < 0 or not out[index][0] < dot + 1 < out[index][1]:
+        if index < 0 or not out[index][0] < cut < out[index][1]:
             continue
         start, end = out[index]
-        after = _skip_space(text, dot + 1)
-        out = [*out[:index], (start, dot + 1), (after, end), *out[index + 1 :]]
+        after = _skip_space(text, cut)
+        out = [*out[:index], (start, cut), (after, end), *out[index + 1 :]]
     return out
 
 
