@@ -58,9 +58,11 @@ DEFAULT_HELDOUT9 = DEFAULT_DEV.with_name("heldout9.jsonl")
 #: the tenth held-out set (annotated without running the extractor, and a second time apart; round nine was
 #: made from its errors)
 DEFAULT_HELDOUT10 = DEFAULT_DEV.with_name("heldout10.jsonl")
-#: the eleventh held-out set (annotated without running the extractor; the freshest, never tuned or trained on)
+#: the eleventh held-out set (annotated without running the extractor; round ten was made from its errors)
 DEFAULT_HELDOUT11 = DEFAULT_DEV.with_name("heldout11.jsonl")
-#: every annotated quote set, oldest first: the development set, then held-outs 1 to 11
+#: the twelfth held-out set (annotated without running the extractor; round eleven was made from its errors)
+DEFAULT_HELDOUT12 = DEFAULT_DEV.with_name("heldout12.jsonl")
+#: every annotated quote set, oldest first: the development set, then held-outs 1 to 12
 QUOTE_SETS: tuple[Path, ...] = (
     DEFAULT_DEV,
     DEFAULT_HELDOUT,
@@ -74,6 +76,7 @@ QUOTE_SETS: tuple[Path, ...] = (
     DEFAULT_HELDOUT9,
     DEFAULT_HELDOUT10,
     DEFAULT_HELDOUT11,
+    DEFAULT_HELDOUT12,
 )
 
 Extractor = Callable[[str, str], Sequence[Quote]]

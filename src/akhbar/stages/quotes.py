@@ -404,6 +404,8 @@ EDGE_WORDS = frozenset(
         "ثم",
         "فيما",
         "بينما",
+        "لكن",
+        "ولكن",
         "قد",
         "وقد",
         "لقد",
@@ -1015,7 +1017,7 @@ def _channel_label(ctx: _Context, words: list[_Tok]) -> str | None:
         return None
     cut = len(trimmed)
     for index, word in enumerate(trimmed):
-        if word.norm in STOP_WORDS and index:
+        if word.norm in STOP_WORDS and index and not (word.norm == "ان" and _in_cnn(trimmed, index)):
             cut = index
             break
     trimmed = trimmed[: min(cut, 5)]
@@ -1340,6 +1342,8 @@ def _find_complement(
                 and not (index > 1 and toks[index - 2].norm == "من")  # "اعتبر من قبل أن": earlier
             ):
                 pass  # "وقالت بعد أن علمت بوفاتها «…»": a clause of time, not the complement
+            elif norm == "ان" and _in_cnn(toks, index):
+                words_seen += 1  # "لمحطة سي إن إن «…»": the channel's name, not the complement
             elif norm in COMPLEMENTIZERS:
                 # أشار needs إلى before its أن ("أشار إلى أن"); نوه بأن، لفت أنه are fine too
                 after_preposition = index > 0 and toks[index - 1].norm in ("الي", "ب")
@@ -1426,6 +1430,12 @@ def _find_complement(
                 return _Complement(index, "mark")  # 'فقال "حاولنا …' with the closing mark forgotten
         index += 1
     return None
+
+
+def _in_cnn(toks: list[_Tok], index: int) -> bool:
+    """The إن at ``index`` is a letter of "سي إن إن" (CNN)."""
+    before = [t.norm if t.word else "" for t in toks[max(0, index - 2) : index]]
+    return before[-1:] == ["سي"] or before[-2:] == ["سي", "ان"]
 
 
 #: Documents whose content "جاء في" introduces ("وجاء في البيان أن", "جاء في بيان للجنة «…»").
@@ -2206,7 +2216,7 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
             start, end = _strip_span(text, start, end - (text[end - 1] in _ALL_MARKS))  # "…، مشدداً على أن …»"
         if lemma == "كتب" and comp.kind == "colon" and _byline(ctx, start, end, match.start()):
             continue  # "كتب: فلان الفلاني", "كتبت-فلانة: ⏎ قال الوزير …": a byline
-        if frame in ("call", "express", "warn") and comp.kind == "prep":
+        if frame in ("call", "express", "warn") and comp.kind == "prep" and not _wholly_marked(ctx, toks, comp, kind):
             kind = "indirect"
             start, end = _strip_span(text, start, _content_end(ctx, start, s_end, at_colon=True))
         nested = None
@@ -2252,6 +2262,18 @@ def _narrator_frame_inside(ctx: _Context, start: int, end: int) -> int:
 
 #: Words that make a heading line "كتب …:" a frame, not a byline ("كتب الوزير على تويتر:").
 _BYLINE_NOT = frozenset(["في", "على", "عبر", "عن", "من", "له", "لها"])
+
+
+def _wholly_marked(ctx: _Context, toks: list[_Tok], comp: _Complement, kind: QuoteKind) -> bool:
+    """A noun object wholly in marks, the whole complement ("وأعرب عن «استيائه من …»", "وحذر من «…»"):
+    the speaker's own words, as a direct quote."""
+    if kind != "direct" or comp.position >= len(toks) or toks[comp.position].word:
+        return False
+    region = ctx.region_opening_at(toks[comp.position].start)
+    return region is not None and _word_count(ctx.text, region.start, region.end) >= WHOLLY_MARKED_WORDS
+
+
+WHOLLY_MARKED_WORDS = 3
 
 
 def _byline(ctx: _Context, start: int, end: int, verb_start: int) -> bool:
