@@ -39,3 +39,24 @@ def test_a_noun_object_partly_in_marks_stays_indirect() -> None:
 def test_lakin_before_the_speaker_is_not_part_of_the_name() -> None:
     text = 'لكن المتحدث باسم الوزارة قال في بيان إنه "تم توقيف عدد من المشتبه بهم في التفجيرات".'
     assert direct(text) == [("تم توقيف عدد من المشتبه بهم في التفجيرات", "المتحدث باسم الوزارة")]
+
+
+def test_one_word_after_wasafa_is_what_was_described_not_the_speaker() -> None:
+    text = "وقال المتحدث سامي الأحمد: “الوضع في السجون خطير بالفعل”، ووصف الأمر بأنه “مقلق جدا ويحتاج إلى تحرك”."
+    assert [speaker for _, speaker in direct(text)] == ["المتحدث سامي الأحمد", "المتحدث سامي الأحمد"]
+
+
+def test_li_hayah_after_a_role_names_the_speakers_body_not_a_channel() -> None:
+    text = "وأوضح المتحدث الرسمي لهيئة الهلال الأحمر بمنطقة الرياض عبدالله المريبض أن الفرق باشرت الحادث فورا."
+    [(_, speaker)] = indirect(text)
+    assert speaker == "المتحدث الرسمي لهيئة الهلال الأحمر بمنطقة الرياض عبدالله المريبض"
+    text = "وقال المدير لهيئة الإذاعة البريطانية إن الفرق باشرت الحادث فورا."
+    assert indirect(text) == [("الفرق باشرت الحادث فورا", "المدير")]
+
+
+def test_the_journalists_spoken_to_are_neither_speaker_nor_channel() -> None:
+    from akhbar.stages.quotes import extract_quotes
+
+    text = "وقال الوزير للصحفيين إن الفرق باشرت الحادث فورا."
+    [quote] = extract_quotes("x", text)
+    assert (quote.speaker, quote.channel) == ("الوزير", None)

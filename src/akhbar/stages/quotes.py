@@ -1049,6 +1049,13 @@ def _is_channel_noun(norm: str) -> bool:
     return False
 
 
+#: Those spoken to ("قال للصحفيين"): no channel (the annotators leave the channel empty there).
+_ADDRESSEES = frozenset(normalize(w) for w in ["للصحفيين", "للصحافيين", "للإعلاميين", "للصحافة"])
+#: "لهيئة" names a channel only as the BBC ("لهيئة الإذاعة البريطانية"); else it is the speaker's body
+#: ("المتحدث الرسمي لهيئة الهلال الأحمر").
+_LI_HAYAH, _BROADCAST = normalize("لهيئة"), normalize("الإذاعة")
+
+
 def _split_gap(ctx: _Context, gap: list[_Tok]) -> tuple[list[_Tok], list[_Tok]]:
     """Split the words between a verb and its complement into (speaker words, channel words)."""
     speaker: list[_Tok] = []
@@ -1076,9 +1083,14 @@ def _split_gap(ctx: _Context, gap: list[_Tok]) -> tuple[list[_Tok], list[_Tok]]:
             index += 1
             continue
         norm = tok.norm
+        if norm in _ADDRESSEES:  # "وقال للصحفيين": whom he spoke to, neither speaker nor channel
+            if state == "speaker":
+                state = "after"  # (what follows is what he said or when, not who)
+            index += 1
+            continue
         opens_channel = (
             (norm in ("في", "عبر", "علي", "خلال") and _is_channel_noun(nxt))
-            or norm in ADDRESSEE_CHANNELS
+            or (norm in ADDRESSEE_CHANNELS and not (norm == _LI_HAYAH and nxt != _BROADCAST))
             or (norm[:1] == "ل" and (norm[1:] in OUTLETS or "ا" + norm[1:] in OUTLETS))
             or (norm in ("ل", "لـ") and (nxt in CHANNEL_NOUNS or nxt in _ALL_MARKS))
             or norm in ("حسابه", "حسابها", "تغريده")
@@ -1436,6 +1448,10 @@ def _in_cnn(toks: list[_Tok], index: int) -> bool:
     """The إن at ``index`` is a letter of "سي إن إن" (CNN)."""
     before = [t.norm if t.word else "" for t in toks[max(0, index - 2) : index]]
     return before[-1:] == ["سي"] or before[-2:] == ["سي", "ان"]
+
+
+#: وصف with no object pronoun: one word after it is its object, and the subject is the last speaker.
+_DESCRIBE_BARE = frozenset(normalize(w) for w in ["وصف", "وصفت", "يصف", "تصف", "وصفوا", "يصفون"])
 
 
 #: Documents whose content "جاء في" introduces ("وجاء في البيان أن", "جاء في بيان للجنة «…»").
@@ -2145,6 +2161,8 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
                 speaker_words = []  # "قالها لي «…»": the one spoken to; the speaker is before the verb
             if participle:
                 speaker_words = []  # "داعيًا مبدعي المحافظة إلى": after a participle, the addressee
+            if lemma == "وصف" and len(speaker_words) == 1 and bare in _DESCRIBE_BARE:
+                speaker_words = []  # "ووصف الأمر بأنه «…»": the one word is what he described
             if (
                 frame in ("call", "say")
                 and speaker_words
