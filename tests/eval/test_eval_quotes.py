@@ -120,7 +120,13 @@ def test_bad_lines_say_where(tmp_path: Path, line: str) -> None:
 ALL_SETS = QUOTE_SETS
 
 
-@pytest.mark.parametrize(("labels", "size"), [(DEFAULT_DEV, 60), *((labels, 60) for labels in ALL_SETS[1:])])
+#: held-out 13 has 57 articles: the pool of SemEval texts with a marked quotation ran short
+SIZES = {"heldout13": 57}
+
+
+@pytest.mark.parametrize(
+    ("labels", "size"), [(DEFAULT_DEV, 60), *((labels, SIZES.get(labels.stem, 60)) for labels in ALL_SETS[1:])]
+)
 def test_sets_hold_ids_and_offsets_only(labels: Path, size: int) -> None:
     entries = [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines()]
     assert len(entries) >= size

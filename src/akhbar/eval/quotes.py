@@ -62,7 +62,10 @@ DEFAULT_HELDOUT10 = DEFAULT_DEV.with_name("heldout10.jsonl")
 DEFAULT_HELDOUT11 = DEFAULT_DEV.with_name("heldout11.jsonl")
 #: the twelfth held-out set (annotated without running the extractor; round eleven was made from its errors)
 DEFAULT_HELDOUT12 = DEFAULT_DEV.with_name("heldout12.jsonl")
-#: every annotated quote set, oldest first: the development set, then held-outs 1 to 12
+#: the thirteenth held-out set (57 articles, annotated without running the extractor; the freshest,
+#: never tuned or trained on)
+DEFAULT_HELDOUT13 = DEFAULT_DEV.with_name("heldout13.jsonl")
+#: every annotated quote set, oldest first: the development set, then held-outs 1 to 13
 QUOTE_SETS: tuple[Path, ...] = (
     DEFAULT_DEV,
     DEFAULT_HELDOUT,
@@ -77,6 +80,7 @@ QUOTE_SETS: tuple[Path, ...] = (
     DEFAULT_HELDOUT10,
     DEFAULT_HELDOUT11,
     DEFAULT_HELDOUT12,
+    DEFAULT_HELDOUT13,
 )
 
 Extractor = Callable[[str, str], Sequence[Quote]]
