@@ -60,3 +60,23 @@ def test_the_journalists_spoken_to_are_neither_speaker_nor_channel() -> None:
     text = "وقال الوزير للصحفيين إن الفرق باشرت الحادث فورا."
     [quote] = extract_quotes("x", text)
     assert (quote.speaker, quote.channel) == ("الوزير", None)
+
+
+def test_a_source_between_dashes_after_the_speaker_is_no_quote_and_no_part_of_the_speaker() -> None:
+    from akhbar.stages.quotes import extract_quotes
+
+    text = 'وقال محسن مرزوق - حسب ما أوردته صحيفة الصباح التونسية- "الأهم بالنسبة إلينا هو رؤية الزوار في أسواقنا".'
+    quotes = extract_quotes("x", text)
+    assert [(q.kind, text[q.start : q.end], q.speaker) for q in quotes] == [
+        ("direct", "الأهم بالنسبة إلينا هو رؤية الزوار في أسواقنا", "محسن مرزوق")
+    ]
+
+
+def test_a_role_between_dashes_is_left_out_of_the_speaker_but_a_name_after_a_role_is_kept() -> None:
+    text = "وقال سعد العمري -مدير لجنة التنمية الأسرية- إن الأسر تحتاج إلى دعم أكبر."
+    assert indirect(text) == [("الأسر تحتاج إلى دعم أكبر", "سعد العمري")]
+    text = "وقال الناطق باسم اللجنة الشعبية- محمد عوض إن المستوطنين هاجموا المزارعين."
+    [(_, speaker)] = indirect(text)
+    assert speaker is not None and speaker.endswith("محمد عوض")
+    text = "وقال وزير الخارجية إيمانويل إيسوزي-نجونديت إن بلاده ترحب بالقرار."
+    assert indirect(text) == [("بلاده ترحب بالقرار", "وزير الخارجية إيمانويل إيسوزي-نجونديت")]

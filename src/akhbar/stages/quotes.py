@@ -1056,6 +1056,16 @@ _ADDRESSEES = frozenset(normalize(w) for w in ["للصحفيين", "للصحاف
 _LI_HAYAH, _BROADCAST = normalize("لهيئة"), normalize("الإذاعة")
 
 
+_DASHES = "-–—"
+
+
+def _spaced(text: str, position: int) -> bool:
+    """A dash with a space on one side at least: punctuation, not the hyphen of "إيسوزي-نجونديت"."""
+    before = text[position - 1] if position > 0 else " "
+    after = text[position + 1] if position + 1 < len(text) else " "
+    return before.isspace() or after.isspace()
+
+
 def _split_gap(ctx: _Context, gap: list[_Tok]) -> tuple[list[_Tok], list[_Tok]]:
     """Split the words between a verb and its complement into (speaker words, channel words)."""
     speaker: list[_Tok] = []
@@ -1075,6 +1085,11 @@ def _split_gap(ctx: _Context, gap: list[_Tok]) -> tuple[list[_Tok], list[_Tok]]:
                 state = "speaker" if not speaker else "after"
             quoted_close = -1
         if not tok.word:
+            if tok.norm in _DASHES and speaker and state == "speaker" and _spaced(ctx.text, tok.start):
+                # "وقال فلان - حسب ما أوردته صحيفة … - «…»": a parenthetical opens (but a name after a
+                # role, "الناطق باسم اللجنة- محمد عوض", is the speaker's too)
+                speaker.extend(_apposition_name(ctx, gap, index + 1))
+                state = "after"
             if tok.norm in "،," and ((speaker and state == "speaker") or state == "channel"):
                 apposition = _apposition_name(ctx, gap, index + 1) if state == "speaker" else []
                 if apposition:  # "المدير العام للمنظمة، روبرتو ازيفيدو، إن": the name after the role
@@ -1150,7 +1165,7 @@ def _apposition_name(ctx: _Context, gap: list[_Tok], start: int) -> list[_Tok]:
     words: list[_Tok] = []
     for tok in gap[start:]:
         if not tok.word:
-            return words if tok.norm in "،," and words else []
+            return words if (tok.norm in "،," or tok.norm in _DASHES) and words else []
         norm = tok.norm
         if (
             len(words) == APPOSITION_WORDS
@@ -2799,6 +2814,9 @@ def _tails(ctx: _Context, found: list[_Found]) -> list[_Found]:
         if s_end <= match.start() or ctx.region_containing(match.start()) is not None:
             continue
         source_toks = _until_comma(_tokens(ctx.text, match.end(), s_end))
+        dash = next((i for i, t in enumerate(source_toks) if not t.word and t.norm in _DASHES), None)
+        if dash is not None:
+            source_toks = source_toks[:dash]  # "- حسب ما أوردته صحيفة الصباح - «…»": the source ends there
         cut = next((i for i, t in enumerate(source_toks) if i and t.norm in ("فان", "ان", "بان")), None)
         if cut is not None:
             source_toks = source_toks[:cut]  # "ووفقا لبيان المركز فإن «…»": no comma before فإن
@@ -2852,6 +2870,12 @@ def _tails(ctx: _Context, found: list[_Found]) -> list[_Found]:
             continue
         same_sentence = [f for f in found if s_start <= f.anchor < s_end]
         lead_text = text[s_start : match.start()]
+        if lead_text.rstrip().endswith(tuple(_DASHES)) and same_sentence:
+            # "وقال فلان - حسب ما أوردته صحيفة … - «…»": a parenthetical inside the frame names its channel
+            for f in same_sentence:
+                if f.channel is None and channel is not None:
+                    f.channel = channel
+            continue
         if not lead_text.strip(" و،,") or (cut is not None and len(_WORD_RE.findall(lead_text)) <= 3):
             # "وبحسب المصادر، فإن …", "في المقابل ووفقا لبيان المركز فإن …"
             comma = source_toks[-1].end if source_toks else match.end()
