@@ -80,3 +80,13 @@ def test_a_role_between_dashes_is_left_out_of_the_speaker_but_a_name_after_a_rol
     assert speaker is not None and speaker.endswith("محمد عوض")
     text = "وقال وزير الخارجية إيمانويل إيسوزي-نجونديت إن بلاده ترحب بالقرار."
     assert indirect(text) == [("بلاده ترحب بالقرار", "وزير الخارجية إيمانويل إيسوزي-نجونديت")]
+
+
+def test_a_colon_statement_goes_on_over_its_numbered_points() -> None:
+    text = (
+        "وقالت الأمانة في بيان لها: أغلقت البلدية المطعم بعد رصد المخالفات التالية: 1- تدني مستوى النظافة. "
+        "2- عدم تغطية أوعية النفايات. 3- وجود حشرات داخل المحل. وكانت الأمانة أغلقت مطاعم أخرى."
+    )
+    [(content, speaker)] = direct(text)
+    assert content.startswith("أغلقت البلدية") and content.endswith("وجود حشرات داخل المحل")
+    assert speaker == "الأمانة"

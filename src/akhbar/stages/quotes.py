@@ -1985,7 +1985,8 @@ def _colon_content(
             and opening[0].norm[:1] == "ف"
             and opening[0].norm not in _NOT_CONSEQUENCE
         )
-        if not asking and not follows and not document and not _first_person(text, nxt[0], nxt[1]):
+        listed = _LIST_ITEM.match(text, nxt[0]) is not None  # "المخالفات التالية: 1- … 2- …": its points
+        if not asking and not follows and not listed and not document and not _first_person(text, nxt[0], nxt[1]):
             break  # the speaker's own voice goes on in the first person ("ونحن نسعى …"), or asking on
         end = _content_end(ctx, nxt[0], nxt[1])
         sentence_end = nxt[1]
@@ -1994,6 +1995,10 @@ def _colon_content(
     if start < end and text[start] in _ALL_MARKS and ctx.region_opening_at(start) is None:
         start, end = _strip_span(text, start + 1, end)  # 'وأردف:" سيتم …' : a mark never closed
     return (start, end, "direct") if end > start else None
+
+
+#: A numbered point of a statement: "2- …", "3) …", "ثانياً: …".
+_LIST_ITEM = re.compile(r"\s*(?:\d{1,2}\s*[-–.)]\s|(?:أولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا)ً?\s*[:-])")
 
 
 #: Words opening with ف that do not draw a consequence ("فيما": "while", the narrator's contrast).
