@@ -90,3 +90,11 @@ def test_a_colon_statement_goes_on_over_its_numbered_points() -> None:
     [(content, speaker)] = direct(text)
     assert content.startswith("أغلقت البلدية") and content.endswith("وجود حشرات داخل المحل")
     assert speaker == "الأمانة"
+
+
+def test_a_new_wa_qala_inna_ends_the_complement_before_it() -> None:
+    text = "وحذر السفير من التراجع عن البيانات السابقة وقال إن «الصين تنتظر لترى ما إذا كان سيعبر عن أسفه»."
+    assert direct(text) == [("الصين تنتظر لترى ما إذا كان سيعبر عن أسفه", "السفير")]
+    assert indirect(text) == [("التراجع عن البيانات السابقة", "السفير")]
+    text = "وأكد الوزير أن المشروع سينتهي قريبا وقال إن التمويل متوفر بالكامل."
+    assert indirect(text) == [("المشروع سينتهي قريبا", "الوزير"), ("التمويل متوفر بالكامل", "الوزير")]

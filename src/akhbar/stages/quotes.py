@@ -1798,6 +1798,8 @@ def _opens_quotation(ctx: _Context, match: _Trigger) -> bool:
     if position >= len(ctx.text):
         return False
     char = ctx.text[position]
+    if norm[:1] in "وف" and (word := _WORD_RE.match(ctx.text, position)) is not None:
+        return _norm(word.group()) in COMPLEMENTIZERS  # "… وقال إن …": a statement of its own
     return char == ":" or (char in _ALL_MARKS and ctx.region_opening_at(position) is not None)
 
 
