@@ -29,7 +29,7 @@ from akhbar.stages.quotes import _MARK_RE, _half_overlap, _quote_regions, region
 TRAINING_SETS: tuple[Path, ...] = QUOTE_SETS[:10]
 C = 0.3
 DROP_BELOW = 0.2
-ADD_ABOVE = 0.7
+ADD_ABOVE = 0.5
 ITERATIONS = 50
 
 
