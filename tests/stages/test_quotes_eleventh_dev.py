@@ -98,3 +98,21 @@ def test_a_new_wa_qala_inna_ends_the_complement_before_it() -> None:
     assert indirect(text) == [("التراجع عن البيانات السابقة", "السفير")]
     text = "وأكد الوزير أن المشروع سينتهي قريبا وقال إن التمويل متوفر بالكامل."
     assert indirect(text) == [("المشروع سينتهي قريبا", "الوزير"), ("التمويل متوفر بالكامل", "الوزير")]
+
+
+def test_gharrada_frames_a_tweet_with_twitter_as_channel() -> None:
+    from akhbar.stages.quotes import extract_quotes
+
+    text = 'وغرد نايف المالكي "لا نكرر الخطأ نفسه بعد كل عملية وننسى المحرض".'
+    [quote] = extract_quotes("x", text)
+    assert (quote.kind, text[quote.start : quote.end], quote.speaker, quote.channel) == (
+        "direct",
+        "لا نكرر الخطأ نفسه بعد كل عملية وننسى المحرض",
+        "نايف المالكي",
+        "تويتر",
+    )
+    assert indirect("أطالب الجميع من إعلاميين وكتاب ومغردين بأن يتحروا الدقة في كل ما ينشرونه.") == []
+
+
+def test_the_colon_of_a_time_of_day_frames_nothing() -> None:
+    assert direct("وأعلن التحالف هدنة يبدأ سريانها الساعة 11:59 ليل الأحد لمدة خمسة أيام.") == []

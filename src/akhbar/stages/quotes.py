@@ -69,6 +69,8 @@ SPEECH_VERBS: dict[str, tuple[FrameKind, str]] = {
     # "وعبر أحد الفائزين، بقوله «…»": the saying noun frames its quotation after any verb
     "بقوله": ("say", "بقوله بقولها بقولهم بقولهما"),
     "تحدث": ("say", "تحدث تحدثت تحدثوا يتحدث تتحدث متحدثاً متحدثا"),
+    # "وغرد فلان «…»": a tweet (the channel is تويتر); the noun المغرد is no verb
+    "غرد": ("say", "غرد غردت غردوا يغرد تغرد يغردون مغرداً مغردا مغردةً مغردة"),
     # وصف X بأنه …: reported only with its that-clause ("وصفه بالجاحد" names no statement)
     "وصف": ("say", "وصف وصفت وصفوا يصف تصف واصفاً واصفا واصفةً واصفة وصفته وصفتها"),
     "أكد": ("say", "أكد أكدت أكدوا أكدا يؤكد تؤكد يؤكدون مؤكداً مؤكدةً مؤكدين مؤكدا مؤكدة"),
@@ -579,6 +581,8 @@ _CLAUSE_STOPS = "،,.:؛"  # punctuation where a frame's subject or a tail's wor
 #: Lemmas whose feminine participle is mostly a noun: "متابعة" is "follow-up" (a byline's "سبق- متابعة:"),
 #: "متحدثة" a spokeswoman ("رجّحت متحدثة باسم خدمة الإسعاف أن").
 NOUN_LIKE_PARTICIPLES = frozenset(["تابع", "تحدث"])
+#: Participles whose plural is a noun of its own: مغردين are "tweeters" ("من إعلاميين وكتاب ومغردين").
+NOUN_LIKE_PLURALS = frozenset(["غرد"])
 
 
 class _Lexicon(NamedTuple):
@@ -596,7 +600,8 @@ def _lexicon() -> _Lexicon:
             if norm.startswith("م") and norm.endswith("ا") and len(norm) > 3:  # مشيرا → مشيره، مشيرين
                 if lemma not in NOUN_LIKE_PARTICIPLES:
                     forms.setdefault(norm[:-1] + "ه", (lemma, frame))
-                forms.setdefault(norm[:-1] + "ين", (lemma, frame))
+                if lemma not in NOUN_LIKE_PLURALS:
+                    forms.setdefault(norm[:-1] + "ين", (lemma, frame))
     stance = frozenset(normalize(w) for w in STANCE_VERBS.split())
     return _Lexicon(forms, stance)
 
@@ -1334,6 +1339,11 @@ class _Complement(NamedTuple):
     kind: Literal["that", "colon", "mark", "prep"]
 
 
+def _clock_colon(text: str, position: int) -> bool:
+    """The colon of a time of day ("في تمام الساعة 3:34"), not a frame's."""
+    return 0 < position < len(text) - 1 and text[position - 1].isdigit() and text[position + 1].isdigit()
+
+
 def _find_complement(
     toks: list[_Tok], frame: FrameKind, limit: int, ctx: _Context, bi: bool = True, participle: bool = False
 ) -> _Complement | None:
@@ -1417,7 +1427,7 @@ def _find_complement(
             if words_seen > limit:
                 over = True
         else:
-            if tok.norm == ":" and not over:
+            if tok.norm == ":" and not over and not _clock_colon(ctx.text, tok.start):
                 return _Complement(index + 1, "colon")
             if tok.norm in _ALL_MARKS and ctx.region_opening_at(tok.start) is not None:
                 region = ctx.region_opening_at(tok.start)
@@ -2239,6 +2249,8 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
         channel = _channel_label(ctx, channel_words) if channel_words else None
         if speaker is not None and channel is None:
             channel = _channel_of_speaker(speaker)
+        if channel is None and lemma == "غرد":
+            channel = "تويتر"
         if channel is None and continuation and speaker == ctx.last_speaker:
             channel = ctx.last_channel
         if comp.position >= len(toks) and window < s_end:
