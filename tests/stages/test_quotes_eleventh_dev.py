@@ -116,3 +116,10 @@ def test_gharrada_frames_a_tweet_with_twitter_as_channel() -> None:
 
 def test_the_colon_of_a_time_of_day_frames_nothing() -> None:
     assert direct("وأعلن التحالف هدنة يبدأ سريانها الساعة 11:59 ليل الأحد لمدة خمسة أيام.") == []
+
+
+def test_a_participle_written_with_its_damma_is_no_passive() -> None:
+    text = "وقال الوزير إن المشروع انتهى، مُضيفاً أن التمويل متوفر بالكامل."
+    assert indirect(text) == [("المشروع انتهى", "الوزير"), ("التمويل متوفر بالكامل", "الوزير")]
+    text = "وأُعلن أن المشروع انتهى في موعده المحدد."
+    assert indirect(text) == [("المشروع انتهى في موعده المحدد", None)]

@@ -2072,9 +2072,10 @@ def _region_at_start(ctx: _Context, position: int) -> _Region | None:
 
 
 def _is_passive(written: str) -> bool:
-    """أُعلن / ذُكر : a damma on the first letter of the stem."""
+    """أُعلن / ذُكر : a damma on the first letter of the stem (but "مُؤكداً": the damma of an active
+    participle's مـ)."""
     body = written.lstrip("وف")
-    return len(body) > 1 and body[1] == "\u064f"
+    return len(body) > 1 and body[1] == "\u064f" and body[0] != "م"
 
 
 def _scan_frames(ctx: _Context) -> list[_Found]:
