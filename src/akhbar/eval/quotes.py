@@ -74,7 +74,11 @@ DEFAULT_HELDOUT15 = DEFAULT_DEV.with_name("heldout15.jsonl")
 #: the sixteenth held-out set (50 articles, annotated without running the extractor; measured with held-out
 #: 15 against a criterion stated before it was drawn)
 DEFAULT_HELDOUT16 = DEFAULT_DEV.with_name("heldout16.jsonl")
-#: every annotated quote set, oldest first: the development set, then held-outs 1 to 16
+#: the seventeenth and eighteenth held-out sets (50 articles each, annotated without running the extractor;
+#: measured pooled against a criterion stated before they were drawn)
+DEFAULT_HELDOUT17 = DEFAULT_DEV.with_name("heldout17.jsonl")
+DEFAULT_HELDOUT18 = DEFAULT_DEV.with_name("heldout18.jsonl")
+#: every annotated quote set, oldest first: the development set, then held-outs 1 to 18
 QUOTE_SETS: tuple[Path, ...] = (
     DEFAULT_DEV,
     DEFAULT_HELDOUT,
@@ -93,6 +97,8 @@ QUOTE_SETS: tuple[Path, ...] = (
     DEFAULT_HELDOUT14,
     DEFAULT_HELDOUT15,
     DEFAULT_HELDOUT16,
+    DEFAULT_HELDOUT17,
+    DEFAULT_HELDOUT18,
 )
 
 Extractor = Callable[[str, str], Sequence[Quote]]
