@@ -68,8 +68,8 @@ DEFAULT_HELDOUT13 = DEFAULT_DEV.with_name("heldout13.jsonl")
 #: the fourteenth held-out set (51 articles, annotated without running the extractor; one rule was made
 #: from its errors after it was measured)
 DEFAULT_HELDOUT14 = DEFAULT_DEV.with_name("heldout14.jsonl")
-#: the fifteenth held-out set (50 articles, annotated without running the extractor; the freshest, never
-#: tuned or trained on)
+#: the fifteenth held-out set (50 articles, annotated without running the extractor, never tuned or trained
+#: on; measured with held-out 16 against a criterion stated before that one was drawn)
 DEFAULT_HELDOUT15 = DEFAULT_DEV.with_name("heldout15.jsonl")
 #: the sixteenth held-out set (50 articles, annotated without running the extractor; measured with held-out
 #: 15 against a criterion stated before it was drawn)
