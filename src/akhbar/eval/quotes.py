@@ -51,55 +51,18 @@ DEFAULT_HELDOUT5 = DEFAULT_DEV.with_name("heldout5.jsonl")
 DEFAULT_HELDOUT6 = DEFAULT_DEV.with_name("heldout6.jsonl")
 #: the seventh held-out set (annotated without running the extractor; the region scorer learns from it)
 DEFAULT_HELDOUT7 = DEFAULT_DEV.with_name("heldout7.jsonl")
-#: the eighth held-out set (annotated without running the extractor; round eight was made from its errors)
-DEFAULT_HELDOUT8 = DEFAULT_DEV.with_name("heldout8.jsonl")
-#: the ninth held-out set (annotated without running the extractor; the region scorer learns from it)
-DEFAULT_HELDOUT9 = DEFAULT_DEV.with_name("heldout9.jsonl")
-#: the tenth held-out set (annotated without running the extractor, and a second time apart; round nine was
-#: made from its errors)
-DEFAULT_HELDOUT10 = DEFAULT_DEV.with_name("heldout10.jsonl")
-#: the eleventh held-out set (annotated without running the extractor; round ten was made from its errors)
-DEFAULT_HELDOUT11 = DEFAULT_DEV.with_name("heldout11.jsonl")
-#: the twelfth held-out set (annotated without running the extractor; round eleven was made from its errors)
-DEFAULT_HELDOUT12 = DEFAULT_DEV.with_name("heldout12.jsonl")
-#: the thirteenth held-out set (57 articles, annotated without running the extractor; two rules were
-#: made from its errors)
-DEFAULT_HELDOUT13 = DEFAULT_DEV.with_name("heldout13.jsonl")
-#: the fourteenth held-out set (51 articles, annotated without running the extractor; one rule was made
-#: from its errors after it was measured)
-DEFAULT_HELDOUT14 = DEFAULT_DEV.with_name("heldout14.jsonl")
-#: the fifteenth held-out set (50 articles, annotated without running the extractor, never tuned or trained
-#: on; measured with held-out 16 against a criterion stated before that one was drawn)
-DEFAULT_HELDOUT15 = DEFAULT_DEV.with_name("heldout15.jsonl")
-#: the sixteenth held-out set (50 articles, annotated without running the extractor; measured with held-out
-#: 15 against a criterion stated before it was drawn)
-DEFAULT_HELDOUT16 = DEFAULT_DEV.with_name("heldout16.jsonl")
-#: the seventeenth and eighteenth held-out sets (50 articles each, annotated without running the extractor;
-#: measured pooled against a criterion stated before they were drawn)
-DEFAULT_HELDOUT17 = DEFAULT_DEV.with_name("heldout17.jsonl")
-DEFAULT_HELDOUT18 = DEFAULT_DEV.with_name("heldout18.jsonl")
-#: every annotated quote set, oldest first: the development set, then held-outs 1 to 18
-QUOTE_SETS: tuple[Path, ...] = (
-    DEFAULT_DEV,
-    DEFAULT_HELDOUT,
-    DEFAULT_HELDOUT2,
-    DEFAULT_HELDOUT3,
-    DEFAULT_HELDOUT4,
-    DEFAULT_HELDOUT5,
-    DEFAULT_HELDOUT6,
-    DEFAULT_HELDOUT7,
-    DEFAULT_HELDOUT8,
-    DEFAULT_HELDOUT9,
-    DEFAULT_HELDOUT10,
-    DEFAULT_HELDOUT11,
-    DEFAULT_HELDOUT12,
-    DEFAULT_HELDOUT13,
-    DEFAULT_HELDOUT14,
-    DEFAULT_HELDOUT15,
-    DEFAULT_HELDOUT16,
-    DEFAULT_HELDOUT17,
-    DEFAULT_HELDOUT18,
-)
+#: how many held-out sets there are; their provenance (who annotated them, which rules were made from their
+#: errors, which were measured fresh) is in tests/data/quotes/README.md
+HELDOUT_SET_COUNT = 18
+
+
+def heldout_set(number: int) -> Path:
+    """The labels of the ``number``-th held-out quote set (1 is ``DEFAULT_HELDOUT``)."""
+    return DEFAULT_DEV.with_name("heldout.jsonl" if number == 1 else f"heldout{number}.jsonl")
+
+
+#: every annotated quote set, oldest first: the development set, then the held-out sets
+QUOTE_SETS: tuple[Path, ...] = (DEFAULT_DEV, *(heldout_set(k) for k in range(1, HELDOUT_SET_COUNT + 1)))
 
 Extractor = Callable[[str, str], Sequence[Quote]]
 

@@ -2317,6 +2317,10 @@ def _narrator_frame_inside(ctx: _Context, start: int, end: int) -> int:
 _BYLINE_NOT = frozenset(["في", "على", "عبر", "عن", "من", "له", "لها"])
 
 
+#: Words a noun object wholly in marks needs to be read as the speaker's words ("«قرارات دولية رادعة»").
+WHOLLY_MARKED_WORDS = 3
+
+
 def _wholly_marked(ctx: _Context, toks: list[_Tok], comp: _Complement, kind: QuoteKind) -> bool:
     """A noun object wholly in marks, the whole complement ("وأعرب عن «استيائه من …»", "وحذر من «…»"):
     the speaker's own words, as a direct quote."""
@@ -2324,9 +2328,6 @@ def _wholly_marked(ctx: _Context, toks: list[_Tok], comp: _Complement, kind: Quo
         return False
     region = ctx.region_opening_at(toks[comp.position].start)
     return region is not None and _word_count(ctx.text, region.start, region.end) >= WHOLLY_MARKED_WORDS
-
-
-WHOLLY_MARKED_WORDS = 3
 
 
 def _byline(ctx: _Context, start: int, end: int, verb_start: int) -> bool:
