@@ -1200,9 +1200,18 @@ HONORIFICS = frozenset(
 )
 
 
+#: Nouns of time that a time adverb follows ("قبل أن يعلن الشهر الماضي أنه"): no speaker.
+TIME_NOUNS = frozenset(normalize(w) for w in ["الشهر", "الأسبوع", "العام", "السنة", "الأسابيع", "الأشهر", "الأيام"])
+#: Verbs of going on ("ومضت تقول"): the subject is the last speaker's.
+_GOING_ON = frozenset(normalize(w) for w in ["مضى", "مضت", "مضوا", "ومضى", "ومضت", "ومضوا"])
+
+
 def _speaker_string(ctx: _Context, words: list[_Tok]) -> str | None:
     if not words:
         return None
+    first = words[0].norm.removeprefix("و")
+    if first in TIME_WORDS or (first in TIME_NOUNS and len(words) == 1):
+        return None  # "واليوم الأربعاء قال إنه", "قبل أن يعلن الشهر الماضي أنه": a time, not a speaker
     if len(words) == 1 and words[0].norm in HONORIFICS and ctx.last_speaker:
         return ctx.last_speaker
     phrase = _clean_phrase(ctx.text, words[0].start, words[-1].end)
@@ -1244,6 +1253,8 @@ def _subject_before(ctx: _Context, verb_start: int, sentence_start: int) -> str 
         return None
     if words[0].norm in NOT_SUBJECT or all(_is_trigger(ctx.text[w.start : w.end]) for w in words):
         return None  # "وأضاف يقول «…»": a verb of speech is no subject
+    if len(words) == 1 and words[0].norm in _GOING_ON:
+        return None  # "ومضت تقول إن": she went on saying
     return _speaker_string(ctx, words)
 
 
@@ -1381,7 +1392,7 @@ def _find_complement(
                 pass  # "وقالت بعد أن علمت بوفاتها «…»": a clause of time, not the complement
             elif norm == "ان" and _in_cnn(toks, index):
                 words_seen += 1  # "لمحطة سي إن إن «…»": the channel's name, not the complement
-            elif norm in COMPLEMENTIZERS:
+            elif norm in COMPLEMENTIZERS and not _name_not_that(ctx, toks, index):
                 # أشار needs إلى before its أن ("أشار إلى أن"); نوه بأن، لفت أنه are fine too
                 after_preposition = index > 0 and toks[index - 1].norm in ("الي", "ب")
                 quoted = index + 1 < len(toks) and toks[index + 1].norm in _ALL_MARKS
@@ -1463,10 +1474,54 @@ def _find_complement(
                 while index + 1 < len(toks) and toks[index + 1].start < region.close:
                     index += 1
                 words_seen += 1
-            elif tok.norm in _MARKS_DOUBLE + _OPEN_GUILLEMET and words_seen == 0 and _never_closed(ctx, tok.start):
-                return _Complement(index, "mark")  # 'فقال "حاولنا …' with the closing mark forgotten
+            elif (
+                tok.norm in _MARKS_DOUBLE + _OPEN_GUILLEMET
+                and (words_seen == 0 or (words_seen <= UNCLOSED_SUBJECT_WORDS and not over and frame == "say"))
+                and _never_closed(ctx, tok.start)
+                and (
+                    words_seen == 0
+                    or (
+                        index + 1 < len(toks)
+                        and toks[index + 1].norm in COMPLEMENTIZERS
+                        and not any(r.close == tok.start for r in ctx.regions)  # not a name's closing mark
+                    )
+                )
+            ):
+                # 'فقال "حاولنا …' with the closing mark forgotten; 'وقال الباحثون "إن المخطوطة …'
+                return _Complement(index, "mark")
         index += 1
     return None
+
+
+#: words after بان that end a name read as "بأن" before its colon ("قال بان اليوم في نيويورك: «…»")
+BAN_COLON_WORDS = 6
+
+
+def _name_not_that(ctx: _Context, toks: list[_Tok], index: int) -> bool:
+    """The word at ``index``, spelt as a complementizer without its hamza, is a name: فان right after
+    the verb ("وقال فان غال"; "قال فإن" is no Arabic), and بان before كي ("بان كي مون") or before the
+    colon of its own statement ("وأضاف بان :«…»")."""
+    tok = toks[index]
+    raw = ctx.text[tok.start : tok.end]
+    if raw == "فان":
+        return index == 0
+    if raw != "بان":
+        return False
+    for later in toks[index + 1 : index + 2 + BAN_COLON_WORDS]:
+        if later.word:
+            if later.norm == "كي" and later is toks[index + 1]:
+                return True
+            if later.norm in COMPLEMENTIZERS or _blocks(ctx, later):
+                return False
+        elif later.norm == ":":
+            return True
+        elif later.norm in _CLAUSE_STOPS or later.norm in _ALL_MARKS:
+            return False
+    return False
+
+
+#: Words of a subject between a verb and a quotation mark that is never closed ('وقال الباحثون "إن …').
+UNCLOSED_SUBJECT_WORDS = 6
 
 
 def _in_cnn(toks: list[_Tok], index: int) -> bool:
@@ -1481,15 +1536,44 @@ _DESCRIBE_BARE = frozenset(normalize(w) for w in ["وصف", "وصفت", "يصف"
 
 #: Documents whose content "جاء في" introduces ("وجاء في البيان أن", "جاء في بيان للجنة «…»").
 DOCUMENT_NOUNS = frozenset(
-    normalize(w) for w in ["بيان", "تقرير", "رسالة", "وثيقة", "نص", "مذكرة", "خطاب", "مقال", "مقالة"]
+    normalize(w) for w in ["بيان", "تقرير", "رسالة", "وثيقة", "نص", "مذكرة", "خطاب", "مقال", "مقالة", "دعوى"]
 )
 CAME_DOCUMENT_GAP = 10
 
 
-def _document_speaker(ctx: _Context, words: list[_Tok]) -> str | None:
+_ISSUED = frozenset(normalize(w) for w in ["صادر", "صادرا", "صادراً", "الصادر", "صادرة", "الصادرة"])
+
+
+def _document_before(ctx: _Context, verb_start: int) -> str | None:
+    """ "بياناً صادراً عن الفرقة 30 جاء فيه: «…»": the document just before "جاء فيه", or the one
+    it was issued by."""
+    s_start, _ = ctx.sentence_at(verb_start)
+    toks = [t for t in _tokens(ctx.text, max(s_start, verb_start - 120), verb_start) if t.word][-8:]
+    for index, tok in enumerate(toks):
+        bare = tok.norm.removeprefix("و").removeprefix("ال")
+        if bare.rstrip("اه") not in DOCUMENT_NOUNS and bare not in DOCUMENT_NOUNS:
+            continue
+        rest = toks[index + 1 :]
+        if len(rest) > 2 and rest[0].norm in _ISSUED and rest[1].norm == "عن":
+            owner = []
+            for later in rest[2:]:
+                if later.norm in STOP_WORDS or later.norm in TIME_WORDS or later.norm in GAP_PREPOSITIONS:
+                    break
+                owner.append(later)
+            if owner:
+                return _speaker_string(ctx, owner)
+        written = ctx.text[tok.start : tok.end]
+        stem = written.removesuffix("\u064b").removesuffix("ا").removesuffix("\u064b")  # بياناً، بيانًا، تقريرا
+        return stem if _norm(stem).removeprefix("و").removeprefix("ال") in DOCUMENT_NOUNS else written
+    return None
+
+
+def _document_speaker(ctx: _Context, words: list[_Tok], verb_start: int | None = None) -> str | None:
     """Who speaks in "جاء في …": the document's owner ("في بيان للجنة المنظمة" -> اللجنة المنظمة), the
     document named with its owner ("في بيان الوزارة"), or the document itself ("في البيان")."""
     words = [t for t in words if t.word]
+    if words and words[0].norm in ("فيه", "فيها") and verb_start is not None:
+        return _document_before(ctx, verb_start)
     if len(words) < 2 or words[0].norm != "في":
         return None
     doc = words[1]
@@ -1934,6 +2018,15 @@ def _tail_words(ctx: _Context, start: int, end: int) -> int:
     return count
 
 
+def _next_quotation(ctx: _Context, region: _Region) -> bool:
+    """Another quotation opens right after this one's closing mark and a full stop or comma with no
+    space ("«…».«…»", "”…”.“…”"), which the sentence splitter does not cut: two quotations."""
+    text = ctx.text
+    gap = text[region.close + 1 : region.close + 4]
+    stripped = gap.lstrip(".،, ")
+    return len(stripped) < len(gap) and ctx.region_opening_at(region.close + 1 + len(gap) - len(stripped)) is not None
+
+
 def _marked_content(ctx: _Context, mark: _Tok, sentence_end: int) -> tuple[int, int, QuoteKind] | None:
     """A complement that opens with a quotation mark: direct when the quotation is the whole complement."""
     text = ctx.text
@@ -1943,7 +2036,7 @@ def _marked_content(ctx: _Context, mark: _Tok, sentence_end: int) -> tuple[int, 
         if tail_words > 2:  # "إن «…» مشيراً إلى": where the complement ends (a new frame) ends the tail
             tail_words = _tail_words(ctx, region.close + 1, _content_end(ctx, region.close + 1, sentence_end))
         # a few words after it may be a channel ("«…» في بيان"); more make a mixed quote
-        if tail_words <= 2 or region.close >= sentence_end:
+        if tail_words <= 2 or region.close >= sentence_end or _next_quotation(ctx, region):
             return region.start, region.end, "direct"
     # nested or unbalanced marks: the last mark of the sentence closes the quotation
     _, p_end = ctx.paragraph_at(mark.start)
@@ -2075,7 +2168,61 @@ def _is_passive(written: str) -> bool:
     """أُعلن / ذُكر : a damma on the first letter of the stem (but "مُؤكداً": the damma of an active
     participle's مـ)."""
     body = written.lstrip("وف")
-    return len(body) > 1 and body[1] == "\u064f" and body[0] != "م"
+    if not (len(body) > 1 and body[1] == "\u064f" and body[0] != "م"):
+        return False
+    if body[0] in "يتن":  # "ويُضيف", "يُشير": a form-IV verb's imperfect has that damma in the active
+        entry = _lexicon().forms.get(_norm(body))
+        return entry is None or not entry[0].startswith("أ")
+    return True
+
+
+#: Stance verbs whose object, wholly in marks, is the words condemned or criticised, quoted.
+CONDEMN_FORMS = frozenset(normalize(w) for w in ["انتقد", "انتقدت", "ندد", "نددت", "استنكر", "استنكرت"])
+CONDEMNED_WORDS = 3  # a shorter object in marks is a name or a scare quote
+CONDEMN_SUBJECT_WORDS = 5
+
+
+def _condemned_quotation(ctx: _Context, norm: str, toks: list[_Tok]) -> _Region | None:
+    """ "وانتقد الأسد «التهرب من الخدمة العسكرية»", "وندد الكرملين بـ«محاولة أكيدة …»": the object
+    of a stance verb wholly in marks, right after its subject, is the words it condemns (a direct
+    quote of the subject's, as "أعرب عن «…»" is)."""
+    if norm.removeprefix("و").removeprefix("ف") not in CONDEMN_FORMS:
+        return None
+    words = 0
+    for index, tok in enumerate(toks):
+        if tok.word:
+            if tok.norm in COMPLEMENTIZERS or _is_trigger_at(ctx.text, tok.start, tok.end):
+                return None
+            words += 1
+            if words > CONDEMN_SUBJECT_WORDS + 1:
+                return None
+            continue
+        if tok.norm not in _ALL_MARKS:
+            return None  # a comma or a full stop: the object is not in marks
+        region = ctx.region_opening_at(tok.start)
+        if region is None or region.close >= len(ctx.text) or not index:
+            return None
+        if _word_count(ctx.text, region.start, region.end) < CONDEMNED_WORDS:
+            return None
+        if _names_region(ctx.text, region, []) or any(_title_word(t.norm) for t in toks[:index] if t.word):
+            return None  # "انتقد الوزير مشروع «…»": a title
+        if toks[index - 1].norm in ("ل", "لـ"):
+            return None  # "وانتقد تقرير لـ«هيومان رايتس ووتش» …": the subject's owner, a name
+        return region
+    return None
+
+
+def _condemned_frame(text: str, region: _Region) -> bool:
+    """The region is the object of a condemning verb a few words before it, with no pause between."""
+    before = _tokens(text, max(0, region.open - 80), region.open)
+    if before and before[-1].norm in ("ل", "لـ"):
+        return False
+    for words, tok in enumerate(reversed(before)):
+        if not tok.word or words > CONDEMN_SUBJECT_WORDS + 1:
+            return False
+        if tok.norm.removeprefix("و").removeprefix("ف") in CONDEMN_FORMS:
+            return True
+    return False
 
 
 def _scan_frames(ctx: _Context) -> list[_Found]:
@@ -2108,19 +2255,28 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
         toks = _tokens(ctx.text, match.end(), short)
         if entry is None:  # a stance verb: only its subject matters, for continuations
             speaker_words, _ = _split_gap(ctx, _until_comma(toks))
+            named = None
             if _subject_like(speaker_words):
                 named = _speaker_string(ctx, speaker_words)
                 ctx.said(named)
                 if named:
                     sentence_speakers[s_start] = named
+            condemned = _condemned_quotation(ctx, norm, toks)
+            before_marks = [t for t in toks if condemned and t.end <= condemned.open and t.word and t.norm != "ب"]
+            if condemned is not None and (
+                not before_marks
+                or (_subject_like(before_marks) and not any(t.norm[:1] == "و" for t in before_marks[1:]))
+            ):  # (not "انتقدت التحرش ونبذت «…»": a verb and its object)
+                condemner = _speaker_string(ctx, before_marks) if before_marks else ctx.last_speaker
+                found.append(_Found(condemned.start, condemned.end, "direct", condemner, None, match.start()))
             continue
         lemma, frame = entry
         if lemma in NOUN_LEMMAS and any(f.anchor < match.start() < f.start for f in found):
             continue  # "وقال في تصريح لـ«عكاظ» إن": the verb's frame has it
         if bare in NARRATOR_FORMS or (lemma == "بين" and bare == norm and bare[:1] != "م"):
             continue  # narrator formulas; bare بين is "between"
-        if frame == "came" and (not toks or toks[0].norm != "في"):
-            continue
+        if frame == "came" and (not toks or toks[0].norm not in ("في", "فيه", "فيها")):
+            continue  # (but "بيان … جاء فيه: «…»")
         bi = lemma in BI_LEMMAS
         limit = SHORT_GAP_LEMMAS.get(lemma, MAX_GAP)
         if frame == "came" and len(toks) > 1 and toks[1].norm.removeprefix("ال") in DOCUMENT_NOUNS:
@@ -2208,6 +2364,8 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
                 last = speaker_words[-1].norm
                 if len(speaker_words) > 1 and last.startswith("ال") and last.endswith(("ين", "ات", "ون")):
                     speaker_words = speaker_words[:-1]  # the addressees: "دعا الوزير المواطنين إلى"
+        if speaker_words and all(w.norm in TIME_WORDS or w.norm in TIME_NOUNS for w in speaker_words):
+            speaker_words = []  # "قبل أن يعلن الشهر الماضي أنه": a time after the verb, the subject unsaid
         speaker: str | None
         continuation = False
         if lemma == "قيل" or (_is_passive(written) and frame != "report") or first_person:
@@ -2216,7 +2374,7 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
             speaker = _speaker_string(ctx, speaker_words)
             speaker = _resolve_outlet(ctx, speaker) if speaker else None
         elif frame == "came":
-            speaker = _document_speaker(ctx, channel_words)
+            speaker = _document_speaker(ctx, channel_words, match.start())
         else:
             if participle:
                 subject = _clause_subject(ctx, match.start(), s_start)
@@ -2248,6 +2406,8 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
                     speaker = _verbal_subject_before(ctx, match.start(), s_start)
                 continuation = True
         channel = _channel_label(ctx, channel_words) if channel_words else None
+        if frame == "came" and channel in ("فيه", "فيها"):
+            channel = None  # "بيان … جاء فيه": the document, named before, is the speaker
         if speaker is not None and channel is None:
             channel = _channel_of_speaker(speaker)
         if channel is None and lemma == "غرد":
@@ -2592,6 +2752,22 @@ def _channel_of_speaker(speaker: str) -> str | None:
     return None
 
 
+#: "«…» هذا ما قاله فلان", "هذا ماقاله": the quotation first, then what points back at it.
+_THIS_IS_WHAT = re.compile(r"(?:و?(?:هذا|هكذا|ذلك)\s+ما\s*)")
+
+
+def _verb_after(after: str) -> tuple[re.Match[str] | None, str]:
+    """The speech verb that opens ``after`` (the text after a closing mark), as a match in
+    ``after.lstrip(" ،,-–")``, and the verb without the object pronoun of "هذا ما قاله"."""
+    rest = after.lstrip(" ،,-–")
+    this_is = _THIS_IS_WHAT.match(rest)
+    first_word = _WORD_RE.match(rest, this_is.end() if this_is is not None else 0)
+    verb = first_word.group() if first_word is not None else ""
+    if this_is is not None and verb.endswith("ه") and not _is_trigger(verb):
+        verb = verb[:-1]  # "«…» هذا ما أعلنه بلاتر": the verb with its object pronoun
+    return (first_word if first_word is not None and _is_trigger(verb) else None), verb
+
+
 def _quote_first(ctx: _Context, found: list[_Found]) -> list[_Found]:
     """«…»، قال الوزير : a quotation that opens its sentence and the frame that follows it."""
     text = ctx.text
@@ -2607,14 +2783,11 @@ def _quote_first(ctx: _Context, found: list[_Found]) -> list[_Found]:
         if lead not in ("", "و") and text[p_start : region.open].strip():
             continue
         after = text[region.close + 1 : region.close + 40]
-        first_word = _WORD_RE.match(after.lstrip(" ،,-–"))
-        match = first_word if first_word is not None and _is_trigger(first_word.group()) else None
+        match, verb = _verb_after(after)
         inner_words = _token_count(ctx.text, region.start, region.end)
         if match is not None and inner_words >= 3:
             offset = region.close + 1 + (len(after) - len(after.lstrip(" ،,-–")))
-            entry = lexicon.forms.get(normalize(match.group()).lstrip("وف")) or lexicon.forms.get(
-                normalize(match.group())
-            )
+            entry = lexicon.forms.get(normalize(verb).lstrip("وف")) or lexicon.forms.get(normalize(verb))
             if entry is None or entry[1] not in ("say", "point"):
                 continue
             _, s_end = ctx.sentence_at(offset)
@@ -3066,6 +3239,8 @@ def _rescore_regions(article_id: str, ctx: _Context, quotes: list[Quote]) -> lis
             if (
                 words <= LONG_QUOTATION_WORDS  # quotations are longer
                 and not _after_complementizer(text, region)  # "وصفه بأنه «شر مطلق»": the rules' own frame
+                and not _THIS_IS_WHAT.match(text[region.close + 1 : region.close + 40].lstrip(" ،,-–"))  # هذا ما قاله
+                and not _condemned_frame(text, region)  # "وانتقد الأسد «…»": the rules' own frame
                 and ctx.region_score(region) < drop_below
             ):
                 out = [q for q in out if q not in matched]
