@@ -103,7 +103,7 @@ SPEECH_VERBS: dict[str, tuple[FrameKind, str]] = {
     "تعهد": ("say", "تعهد تعهدت متعهداً متعهدا"),
     "استبعد": ("say", "استبعد استبعدت مستبعداً مستبعدا"),
     "علق": ("say", "علق علقت معلقاً معلقا"),
-    "تساءل": ("say", "تساءل تساءلت متسائلاً متسائلا"),
+    "تساءل": ("say", "تساءل تساءلت يتساءل تتساءل متسائلاً متسائلا"),
     # سأل «…» / سأل: …: a question in the asker's words (read only before a colon or a quotation:
     # "سأل عن …" asks about a topic; "سائلاً الله أن" is a prayer, so no participle)
     "سأل": ("say", "سأل سألت سألوا يسأل تسأل يسألون"),
@@ -1108,8 +1108,9 @@ def _split_gap(ctx: _Context, gap: list[_Tok]) -> tuple[list[_Tok], list[_Tok]]:
                 state = "after"  # (what follows is what he said or when, not who)
             index += 1
             continue
+        overseer = norm == "علي" and state == "speaker" and speaker and speaker[-1].norm.startswith(("الم", "القائم"))
         opens_channel = (
-            (norm in ("في", "عبر", "علي", "خلال") and _is_channel_noun(nxt))
+            (norm in ("في", "عبر", "علي", "خلال") and _is_channel_noun(nxt) and not overseer)
             or (norm in ADDRESSEE_CHANNELS and not (norm == _LI_HAYAH and nxt != _BROADCAST))
             or (norm[:1] == "ل" and (norm[1:] in OUTLETS or "ا" + norm[1:] in OUTLETS))
             or (norm in ("ل", "لـ") and (nxt in CHANNEL_NOUNS or nxt in _ALL_MARKS))
@@ -1172,9 +1173,13 @@ def _apposition_name(ctx: _Context, gap: list[_Tok], start: int) -> list[_Tok]:
         if not tok.word:
             return words if (tok.norm in "،," or tok.norm in _DASHES) and words else []
         norm = tok.norm
+        if not words and norm.removeprefix("ال") in _ROLE_NOUNS:
+            return []  # "سعد العمري -مدير لجنة التنمية الأسرية-": a role, not a name
+        if words and _names_outlet(norm):
+            return words  # "…، مصطفى فارساكوغلو لوكالة الصحافة الفرنسية، إن": the channel follows
         if (
             len(words) == APPOSITION_WORDS
-            or norm.startswith("ال")
+            or (norm.startswith("ال") and not words and norm not in NAME_TITLES)  # (a family name may: "صالح البيحاني")
             or norm in STOP_WORDS
             or norm in GAP_PREPOSITIONS
             or norm in TIME_WORDS
@@ -1184,6 +1189,66 @@ def _apposition_name(ctx: _Context, gap: list[_Tok], start: int) -> list[_Tok]:
             return []
         words.append(tok)
     return words
+
+
+#: Titles that open a name set off by commas ("…، الدكتور خالد العتيبي، إن").
+NAME_TITLES = frozenset(
+    normalize(w)
+    for w in [
+        "الدكتور",
+        "الدكتورة",
+        "المهندس",
+        "المهندسة",
+        "الشيخ",
+        "الأستاذ",
+        "الأستاذة",
+        "اللواء",
+        "العميد",
+        "العقيد",
+        "المقدم",
+        "الرائد",
+        "الأمير",
+        "الفريق",
+    ]
+)
+
+
+#: Nouns of office that open a role, never a name set off by commas or dashes.
+_ROLE_NOUNS = frozenset(
+    normalize(w)
+    for w in [
+        "رئيس",
+        "رئيسة",
+        "مدير",
+        "مديرة",
+        "وزير",
+        "وزيرة",
+        "نائب",
+        "أمين",
+        "عضو",
+        "مسؤول",
+        "متحدث",
+        "ناطق",
+        "مستشار",
+        "أستاذ",
+        "سفير",
+        "قائد",
+        "مدرب",
+        "لاعب",
+        "فنان",
+        "محافظ",
+        "مساعد",
+        "وكيل",
+    ]
+)
+
+
+def _names_outlet(norm: str) -> bool:
+    """لوكالة، لصحيفة، لـ: a word that opens the channel after a speaker ("… لوكالة الأنباء")."""
+    if norm in ("ل", "لـ"):
+        return True
+    rest = norm[1:]
+    return norm[:1] == "ل" and (rest in CHANNEL_NOUNS or rest in OUTLETS or "ا" + rest in OUTLETS)
 
 
 #: Time adverbs that may stand between a verb and its subject ("وأوضح أمس الخميس المدير").
@@ -2417,6 +2482,8 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
         if comp.position >= len(toks) and window < s_end:
             toks = _tokens(ctx.text, match.end(), s_end)
         content = _content(ctx, toks, comp, s_end, match.start(), frame == "came")
+        if lemma in ("وصف", "اتهم") and comp.kind == "that" and (described := _described_as(ctx, toks, comp)):
+            content = described.start, described.end, "direct"  # "ووصف الهجوم بأنه «جريمة …» وحذر …"
         if speaker is not None:
             ctx.said(speaker)
             sentence_speakers[s_start] = speaker
@@ -2429,7 +2496,10 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
             start, end = _strip_span(text, start, end - (text[end - 1] in _ALL_MARKS))  # "…، مشدداً على أن …»"
         if lemma == "كتب" and comp.kind == "colon" and _byline(ctx, start, end, match.start()):
             continue  # "كتب: فلان الفلاني", "كتبت-فلانة: ⏎ قال الوزير …": a byline
-        if frame in ("call", "express", "warn") and comp.kind == "prep" and not _wholly_marked(ctx, toks, comp, kind):
+        modified = _marked_then_modifier(ctx, toks, comp) if frame in ("call", "express", "warn") else None
+        if modified is not None and comp.kind == "prep":
+            start, end, kind = modified.start, modified.end, "direct"  # "حذر من «…» في العاصمة"
+        elif frame in ("call", "express", "warn") and comp.kind == "prep" and not _wholly_marked(ctx, toks, comp, kind):
             kind = "indirect"
             start, end = _strip_span(text, start, _content_end(ctx, start, s_end, at_colon=True))
         nested = None
@@ -2479,6 +2549,56 @@ _BYLINE_NOT = frozenset(["في", "على", "عبر", "عن", "من", "له", "ل
 
 #: Words a noun object wholly in marks needs to be read as the speaker's words ("«قرارات دولية رادعة»").
 WHOLLY_MARKED_WORDS = 3
+
+
+def _described_as(ctx: _Context, toks: list[_Tok], comp: _Complement) -> _Region | None:
+    """ "وصف الهجوم بأنه «جريمة كراهية»", "فاتهمه بأنه «تابع لـ…»": what it was called, in marks
+    right after بأنه, is the speaker's words (two words or more; whatever follows is the narrator's)."""
+    if comp.position >= len(toks) or toks[comp.position].word:
+        return None
+    region = ctx.region_opening_at(toks[comp.position].start)
+    if region is None or region.close >= len(ctx.text) or _word_count(ctx.text, region.start, region.end) < 2:
+        return None
+    after = ctx.text[region.close + 1 : region.close + 3].lstrip(" ")
+    if after and after[0] not in ".،,؛!؟\n" and after[0] != "و":
+        return None  # "بأن «مصلحتهما واحدة» في إضعاف …": the clause goes on, a mixed quote
+    return region
+
+
+#: A call's or warning's object in marks of at least this many words, then a modifier, is direct.
+MODIFIED_MARKED_WORDS = 4
+
+
+def _marked_then_modifier(ctx: _Context, toks: list[_Tok], comp: _Complement) -> _Region | None:
+    """ "وحذر رئيس البلدية من «المخاطر الملموسة لوقوع أعمال إرهابية» في العاصمة …": the object wholly
+    in marks, then a prepositional modifier of the verb: the marked words are the speaker's, direct."""
+    if comp.position + 1 >= len(toks) or toks[comp.position].word:
+        return None
+    region = ctx.region_opening_at(toks[comp.position].start)
+    if region is None or _word_count(ctx.text, region.start, region.end) < MODIFIED_MARKED_WORDS:
+        return None
+    after = next((t for t in toks[comp.position + 1 :] if t.start > region.close), None)
+    if after is None or not after.word or after.norm not in (*GAP_PREPOSITIONS, "خلال"):
+        return None
+    return region
+
+
+def _called_object(text: str, region: _Region) -> bool:
+    """The region is the object, after its preposition, of a call, a warning or an expression a few
+    words before it ("حذر الوزير أمس من «…»", "دعا إلى «…»"), with no pause between."""
+    if _word_count(text, region.start, region.end) < MODIFIED_MARKED_WORDS:
+        return False
+    before = _tokens(text, max(0, region.open - 100), region.open)
+    if not before or before[-1].norm not in ("من", "الي", "عن"):
+        return False
+    lexicon = _lexicon()
+    for words, tok in enumerate(reversed(before[:-1])):
+        if not tok.word or words > CONDEMN_SUBJECT_WORDS + 2:
+            return False
+        entry = lexicon.forms.get(tok.norm) or lexicon.forms.get(tok.norm[1:])
+        if entry is not None:
+            return entry[1] in ("call", "warn", "express")
+    return False
 
 
 def _wholly_marked(ctx: _Context, toks: list[_Tok], comp: _Complement, kind: QuoteKind) -> bool:
@@ -3211,7 +3331,17 @@ def extract_quotes(article_id: str, text: str) -> list[Quote]:
         quotes.append(Quote(article_id, item.start, item.end, item.kind, item.speaker, None, item.channel))
     if regions:
         quotes = _rescore_regions(article_id, ctx, quotes)
+    if "تعالى" in text or "الحديث" in text or "عليه" in text:
+        quotes = [q for q in quotes if q.kind != "direct" or not _SCRIPTURE.search(text, max(0, q.start - 60), q.start)]
     return quotes
+
+
+#: A verse or a hadith ("قال تعالى: «…»", "جاء في الحديث: «…»", "فقال عليه الصلاة والسلام: …"): the
+#: guidelines leave them unmarked, whoever quotes them.
+_SCRIPTURE = re.compile(
+    r"(?:تعالى|عز\s+وجل|سبحانه|الحديث|الشريف|صلى\s+الله\s+عليه\s+وسلم|عليه\s+الصلاة\s+والسلام|عليه\s+السلام)"
+    r"[\s\u0640]*[:،,]?[\s\u0640]*[«\"“”(]?[\s]*$"
+)
 
 
 # --- the learned region scorer ---------------------------------------------------------------------
@@ -3241,6 +3371,7 @@ def _rescore_regions(article_id: str, ctx: _Context, quotes: list[Quote]) -> lis
                 and not _after_complementizer(text, region)  # "وصفه بأنه «شر مطلق»": the rules' own frame
                 and not _THIS_IS_WHAT.match(text[region.close + 1 : region.close + 40].lstrip(" ،,-–"))  # هذا ما قاله
                 and not _condemned_frame(text, region)  # "وانتقد الأسد «…»": the rules' own frame
+                and not _called_object(text, region)  # "وحذر من «…» في العاصمة": the same
                 and ctx.region_score(region) < drop_below
             ):
                 out = [q for q in out if q not in matched]
