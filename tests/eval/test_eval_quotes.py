@@ -121,7 +121,17 @@ ALL_SETS = QUOTE_SETS
 
 
 #: held-outs 13 to 18 have 57, 51 and 50 articles: the pool of SemEval texts with a marked quotation ran out
-SIZES = {"heldout13": 57, "heldout14": 51, "heldout15": 50, "heldout16": 50, "heldout17": 50, "heldout18": 50, "heldout19": 50, "heldout20": 45, "heldout21": 45}
+SIZES = {
+    "heldout13": 57,
+    "heldout14": 51,
+    "heldout15": 50,
+    "heldout16": 50,
+    "heldout17": 50,
+    "heldout18": 50,
+    "heldout19": 50,
+    "heldout20": 45,
+    "heldout21": 45,
+}
 
 
 @pytest.mark.parametrize(
