@@ -61,3 +61,8 @@ def test_what_it_was_called_in_marks_after_bi_annahu_is_direct() -> None:
 def test_a_marked_piece_the_clause_goes_on_after_stays_mixed() -> None:
     text = 'كما اتهم الحزب والتنظيم بان "مصلحتهما واحدة" في إضعاف الدولة.'
     assert direct(text) == []
+
+
+def test_a_colon_statement_stops_where_the_narrator_attributes_again() -> None:
+    text = "وقال: نحن نخطط أيضا لإجراء محادثات سياسية. وبحسب السفير فإن الحديث يدور عن تعاون بلادنا."
+    assert [content for content, _ in direct(text)] == ["نحن نخطط أيضا لإجراء محادثات سياسية"]

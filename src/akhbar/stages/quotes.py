@@ -2142,8 +2142,8 @@ def _colon_content(
         if nxt[1] <= position or nxt[0] >= p_end:
             break
         opening = [t for t in _tokens(ctx.text, nxt[0], min(nxt[1], nxt[0] + 40)) if t.word][:2]
-        if not opening or opening[0].norm in _NARRATOR_OPENERS:
-            break
+        if not opening or opening[0].norm in _NARRATOR_OPENERS or TAIL.match(text, opening[0].start):
+            break  # (and "وبحسب السفير فإن …": the narrator attributes again)
         if any(_is_trigger_at(text, t.start, t.end) for t in opening):
             break
         if opening[0].norm[:1] == "و" and opening[0].norm[1:2] in "يت" and opening[0].norm not in ("وتابع",):
