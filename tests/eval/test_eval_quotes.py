@@ -131,6 +131,9 @@ SIZES = {
     "heldout19": 50,
     "heldout20": 45,
     "heldout21": 45,
+    "heldout22": 45,
+    "heldout23": 45,
+    "heldout24": 45,
 }
 
 
