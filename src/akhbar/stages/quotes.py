@@ -2379,8 +2379,14 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
         first_person = norm.lstrip("وف") in FIRST_PERSON_SAYING
         if first_person and comp is not None and comp.kind not in ("colon", "mark"):
             comp = None  # "إذا قلنا إنها …": the writer's own view; his retold dialogue ("فقلت: …") counts
-        if comp is None and lemma in UNMARKED_LEMMAS and not participle and not _is_passive(written):
-            comp = _unmarked_statement(ctx, toks, s_end)
+        if (
+            comp is None
+            and lemma in UNMARKED_LEMMAS
+            and not participle
+            and not _is_passive(written)
+            and not first_person
+        ):
+            comp = _unmarked_statement(ctx, toks, s_end, lemma)
         if comp is None:
             # a speech verb without complement still names a speaker for later continuations
             if participle or _is_passive(written):
@@ -2636,6 +2642,10 @@ STATEMENT_OPENERS = frozenset(
 )
 
 
+#: Words after the speaker that open a statement in any person ("هناك مواقف …", "بالنسبة لمن …").
+PLAIN_OPENERS = frozenset(normalize(w) for w in ["بالنسبة", "علينا"])
+
+
 #: A topic particle right after the verb opens the statement itself (a subject never starts so).
 TOPIC_OPENERS = frozenset(normalize(w) for w in ["أما", "اما"])
 
@@ -2649,7 +2659,7 @@ def _future_we(norm: str) -> bool:
     return len(norm) >= 5 and norm.startswith("سن") and not norm.startswith(_NOT_FUTURE)
 
 
-def _unmarked_statement(ctx: _Context, toks: list[_Tok], sentence_end: int) -> _Complement | None:
+def _unmarked_statement(ctx: _Context, toks: list[_Tok], sentence_end: int, lemma: str = "قال") -> _Complement | None:
     """ "وقال مرزوق نحن نرحب …", "وقالت في بيان إذا لم تتحدث … فسوف نفقد …": a statement in the first
     person right after the speaker, written without marks or colon (a colon complement)."""
     for index, tok in enumerate(toks[:9]):
@@ -2657,6 +2667,25 @@ def _unmarked_statement(ctx: _Context, toks: list[_Tok], sentence_end: int) -> _
             return None
         if tok.norm in STATEMENT_OPENERS:
             return _Complement(index, "colon") if _first_person(ctx.text, tok.start, sentence_end) else None
+        if lemma == "تابع":
+            pass  # (تابع is also "followed": "يتابع أمر أبنائنا", "يتابع برنامجه هناك")
+        elif (
+            index
+            and tok.norm in PLAIN_OPENERS
+            and not (index + 1 < len(toks) and toks[index + 1].norm in COMPLEMENTIZERS)
+        ):
+            return _Complement(index, "colon")  # "وأضاف بالخير بالنسبة لمن …"
+        elif (
+            index <= 4
+            and len(tok.norm) >= 4
+            and tok.norm.endswith("نا")
+            and tok.norm[:1] not in "بلكو"  # (not "بإيماننا", "لبلادنا": a preposition's object)
+            and "\u064b" not in ctx.text[tok.start : tok.end]  # (not "مجاناً": an adverb)
+            and not (index and toks[index - 1].norm in GAP_PREPOSITIONS)
+            and not (index + 1 < len(toks) and toks[index + 1].norm in COMPLEMENTIZERS)
+            and _first_person(ctx.text, tok.start, sentence_end)
+        ):
+            return _Complement(index, "colon")  # "وقال فهد المفرج حرصنا على …": a verb of ours
         if tok.norm in TOPIC_OPENERS and index == 0:
             return _Complement(index, "colon")  # "وأضاف أما ناديا الوحدة ونجران فتوجد …": no subject opens so
         if index and _future_we(tok.norm):
