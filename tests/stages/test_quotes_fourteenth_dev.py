@@ -24,3 +24,32 @@ def test_our_nouns_and_followed_are_no_statements() -> None:
     assert direct("ثم من يتابع أمر أبنائنا المبتعثين الآن في الخارج؟") == []
     assert direct("وقال الوزير لبلادنا حق في الدفاع عن نفسها.") == []
     assert direct("في مقولة تقول الغداء لا يقدم مجاناً للجميع.") == []
+
+
+def test_the_writers_own_saying_now_is_his_opinion_not_a_quote() -> None:
+    assert direct("بقي أن نقول للمؤيدين: لا تعتبروا كل من انتقد القرار عدوا.") == []
+    assert direct("وفي النهاية أقول: إن الوطن يستحق منا الكثير.") == []
+    # his retold conversation still counts (the first set's choice)
+    assert direct("فقلت له مرة مستنكرا: لماذا تفعل هذا بنفسك يا صديقي؟") == [("لماذا تفعل هذا بنفسك يا صديقي؟", None)]
+
+
+def test_a_proverb_is_nobodys_quote() -> None:
+    assert direct("وكما يقول المثل الشعبي «من حفر حفرة لأخيه وقع فيها»، فقد انقلب السحر.") == []
+
+
+def test_a_list_after_each_of_is_no_statement() -> None:
+    assert direct("وأضاف المنتخب أربع ميداليات بتحقيق كل من: هاني النخلي، وأحمد الزهراني.") == []
+
+
+def test_no_other_rule_gives_the_writers_opinion_or_a_proverb_a_speaker() -> None:
+    # a quotation after a colon that ends its sentence takes the nearest speaker (_colon_quotations),
+    # and a region the scorer likes is added with one: neither may take these
+    text = "وقال الوزير إن العمل مستمر. إليهم أقول: «لا أعز لدينا من وطننا ولا أغلى من قيادتنا الرشيدة»."
+    assert direct(text) == []
+    text = "وقال الخبير إن السوق تتحسن. مع أن المثل الشعبي يقول: «يا خبر بفلوس بكرة يصير ببلاش»."
+    assert direct(text) == []
+
+
+def test_the_writer_telling_a_scene_to_someone_is_still_quoted() -> None:
+    text = "وكنت أجلس في سريري وأقول لأبي: «بابا، ألسنا ذاهبين إلى المعلم اليوم؟»"
+    assert direct(text) == [("بابا، ألسنا ذاهبين إلى المعلم اليوم؟", None)]

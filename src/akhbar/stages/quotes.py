@@ -147,6 +147,26 @@ NOUN_LEMMAS = frozenset(["تصريح", "إعلان", "بقوله"])
 
 #: The writer's own saying (a column retelling a conversation): no named speaker.
 FIRST_PERSON_SAYING = frozenset(normalize(w) for w in ["قلت", "قلنا", "أقول", "نقول", "أجبت", "أجبنا"])
+#: Words that make a quotation a proverb or a saying of nobody in particular.
+PROVERB_WORDS = frozenset(normalize(w) for w in ["المثل", "المقولة", "الحكمة", "المأثور"])
+
+
+#: The one spoken to in a retold scene ("وأقول له: «…»"): the writer's own words then, not his opinion.
+_TOLD_ONE = frozenset(normalize(w) for w in ["له", "لها", "لي", "لأبي", "لأمي"])
+
+
+def _told_one(toks: Sequence[_Tok]) -> bool:
+    return bool(toks) and toks[0].word and toks[0].norm in _TOLD_ONE
+
+
+def _proverb(speaker: str | None, gap: Sequence[_Tok]) -> bool:
+    """The speaker or the words between the verb and its content name a proverb."""
+    words = [_norm(w) for w in (speaker or "").split()] + [t.norm for t in gap if t.word]
+    return any(w.removeprefix("ف").removeprefix("و") in PROVERB_WORDS for w in words)
+
+
+#: Its present: the writer's opinion as he writes, never a quotation (the guidelines leave it unmarked).
+WRITER_NOW_SAYING = frozenset(normalize(w) for w in ["أقول", "نقول"])
 
 #: Verbs of stance (not speech) whose subject a later continuation ("مشيراً إلى أن") refers to.
 STANCE_VERBS = "دان دانت ندد نددت استنكر استنكرت رحب رحبت أشاد أشادت انتقد انتقدت بحث بحثت"
@@ -891,6 +911,7 @@ class _Context:
     last_outlet: str | None = None  # the last named صحيفة/وكالة, for "الصحيفة"
     speakers: list[str] = field(default_factory=list)  # speakers named so far, in order
     released: set[int] = field(default_factory=set)  # frames cut out of an unclosed quotation
+    unsaid: set[int] = field(default_factory=set)  # regions (by opening mark) that are nobody's words
     _starts: list[int] | None = None
     _triggers: list[_Trigger] | None = None
     _trigger_starts: list[int] = field(default_factory=list)
@@ -1504,6 +1525,8 @@ def _find_complement(
                 over = True
         else:
             if tok.norm == ":" and not over and not _clock_colon(ctx.text, tok.start):
+                if index >= 2 and toks[index - 2].norm == "كل" and toks[index - 1].norm == "من":
+                    return None  # "بتحقيق كل من: فلان، وفلان": a list of names, not a statement
                 return _Complement(index + 1, "colon")
             if tok.norm in _ALL_MARKS and ctx.region_opening_at(tok.start) is not None:
                 region = ctx.region_opening_at(tok.start)
@@ -2379,6 +2402,10 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
         first_person = norm.lstrip("وف") in FIRST_PERSON_SAYING
         if first_person and comp is not None and comp.kind not in ("colon", "mark"):
             comp = None  # "إذا قلنا إنها …": the writer's own view; his retold dialogue ("فقلت: …") counts
+        if first_person and norm.lstrip("وف") in WRITER_NOW_SAYING and not _told_one(toks):
+            if comp is not None and comp.position < len(toks) and not toks[comp.position].word:
+                ctx.unsaid.add(toks[comp.position].start)  # (nor may the region scorer give it a speaker)
+            comp = None  # "في النهاية أقول: …", "وللمعارضين نقول: …": the writer's own opinion, now
         if (
             comp is None
             and lemma in UNMARKED_LEMMAS
@@ -2488,6 +2515,10 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
         if comp.position >= len(toks) and window < s_end:
             toks = _tokens(ctx.text, match.end(), s_end)
         content = _content(ctx, toks, comp, s_end, match.start(), frame == "came")
+        if _proverb(speaker, gap):
+            if comp.position < len(toks) and not toks[comp.position].word:
+                ctx.unsaid.add(toks[comp.position].start)
+            continue  # "فالمثل يقول «…»", "ويقول المثل الشعبي: «…»": a proverb, nobody's words
         if lemma in ("وصف", "اتهم") and comp.kind == "that" and (described := _described_as(ctx, toks, comp)):
             content = described.start, described.end, "direct"  # "ووصف الهجوم بأنه «جريمة …» وحذر …"
         if speaker is not None:
@@ -3360,6 +3391,9 @@ def extract_quotes(article_id: str, text: str) -> list[Quote]:
         quotes.append(Quote(article_id, item.start, item.end, item.kind, item.speaker, None, item.channel))
     if regions:
         quotes = _rescore_regions(article_id, ctx, quotes)
+    if ctx.unsaid:  # a proverb, the writer's own opinion: whichever rule took the quotation after it
+        unsaid = [r for r in regions if r.open in ctx.unsaid]
+        quotes = [q for q in quotes if not any(r.start <= q.start and q.end <= r.end for r in unsaid)]
     if "تعالى" in text or "الحديث" in text or "عليه" in text:
         quotes = [q for q in quotes if q.kind != "direct" or not _SCRIPTURE.search(text, max(0, q.start - 60), q.start)]
     return quotes
@@ -3407,6 +3441,7 @@ def _rescore_regions(article_id: str, ctx: _Context, quotes: list[Quote]) -> lis
                 named.append(region)
         elif (
             words > 1  # one word in marks is a name or a scare quote (none scored above 0.45 in 3,000 articles)
+            and region.open not in ctx.unsaid  # a proverb, the writer's own opinion
             and not any(q.start < region.end and region.start < q.end for q in out)
             and not _names_region(text, region, named)
             and ctx.region_score(region) > add_above
