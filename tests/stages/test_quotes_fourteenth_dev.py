@@ -53,3 +53,14 @@ def test_no_other_rule_gives_the_writers_opinion_or_a_proverb_a_speaker() -> Non
 def test_the_writer_telling_a_scene_to_someone_is_still_quoted() -> None:
     text = "وكنت أجلس في سريري وأقول لأبي: «بابا، ألسنا ذاهبين إلى المعلم اليوم؟»"
     assert direct(text) == [("بابا، ألسنا ذاهبين إلى المعلم اليوم؟", None)]
+
+
+def test_a_marked_complement_then_the_narrators_gloss_is_direct() -> None:
+    text = "وقال المسؤول إنه «من الواضح أن الحرب خلفت حصيلة مروعة من الضحايا» في إشارة إلى المعارك."
+    assert direct(text) == [("من الواضح أن الحرب خلفت حصيلة مروعة من الضحايا", "المسؤول")]
+    text = 'وقال المتحدث في بيان انه "تم ايقاف عناصر يشتبه بضلوعهم في التفجيرات" دون أن يذكر عددهم.'
+    assert direct(text) == [("تم ايقاف عناصر يشتبه بضلوعهم في التفجيرات", "المتحدث")]
+
+
+def test_a_marked_piece_then_more_of_the_clause_stays_mixed() -> None:
+    assert direct('وقال الوزير إن "الأوضاع صعبة" في معظم المحافظات الجنوبية هذه الأيام.') == []

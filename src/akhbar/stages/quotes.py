@@ -2106,6 +2106,24 @@ def _tail_words(ctx: _Context, start: int, end: int) -> int:
     return count
 
 
+#: What the narrator adds after a quotation: "إنه «…» في إشارة إلى …", "أنه «…» دون أن يذكر …".
+_NARRATOR_TAIL = re.compile(
+    r"\s*[،,]?\s*(?:في\s+إشارة|في\s+اشارة|دون\s+أن|دون\s+ان|بدون\s+أن|وذلك\s|على\s+حد\s+تعبير|حسب\s+تعبير)"
+)
+
+
+def _narrator_after(ctx: _Context, region: _Region) -> bool:
+    """What follows the closing mark is the narrator's, not more of the speaker's clause: a gloss
+    ("في إشارة إلى …"), or a speech verb that opens the next frame ("«…» فرد وائل: «…»")."""
+    text = ctx.text
+    if _NARRATOR_TAIL.match(text, region.close + 1):
+        return True
+    word = _WORD_RE.search(text, region.close + 1, region.close + 30)
+    if word is None or text[region.close + 1 : word.start()].strip(" ،,"):
+        return False
+    return word.group()[:1] in "وف" and _is_trigger(word.group()) and len(word.group()) > 3
+
+
 def _next_quotation(ctx: _Context, region: _Region) -> bool:
     """Another quotation opens right after this one's closing mark and a full stop or comma with no
     space ("«…».«…»", "”…”.“…”"), which the sentence splitter does not cut: two quotations."""
@@ -2126,6 +2144,8 @@ def _marked_content(ctx: _Context, mark: _Tok, sentence_end: int) -> tuple[int, 
         # a few words after it may be a channel ("«…» في بيان"); more make a mixed quote
         if tail_words <= 2 or region.close >= sentence_end or _next_quotation(ctx, region):
             return region.start, region.end, "direct"
+        if _narrator_after(ctx, region):
+            return region.start, region.end, "direct"  # "إنه «…» في إشارة إلى …", "«…» فرد وائل: «…»"
     # nested or unbalanced marks: the last mark of the sentence closes the quotation
     _, p_end = ctx.paragraph_at(mark.start)
     limit = max(sentence_end, min(p_end, sentence_end + 1))
