@@ -46,7 +46,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from itertools import accumulate, chain, compress, repeat
-from operator import ge, mul, neg
+from operator import ge, itemgetter, mul, neg, truediv
 
 import numpy as np
 import numpy.typing as npt
@@ -96,11 +96,15 @@ def _normalized(weights: Mapping[str, float], keep: int) -> Vector:
     return _unit(_top(weights, keep))
 
 
+_weight_of, _term_of = itemgetter(0), itemgetter(1)
+
+
 def _unit(top: list[tuple[float, str]]) -> Vector:
-    """``_normalized`` of the heaviest (weight, term) pairs, heaviest first."""
-    floats = [(float(w), term) for w, term in top]
-    norm = math.sqrt(sum(w * w for w, _ in floats)) or 1.0
-    return {term: w / norm for w, term in floats}
+    """``_normalized`` of the heaviest (weight, term) pairs, heaviest first (the same sum of
+    squares, left to right, and the same divisions as a loop would do, made by C iterators)."""
+    floats = list(map(float, map(_weight_of, top)))
+    norm = math.sqrt(sum(map(mul, floats, floats))) or 1.0
+    return dict(zip(map(_term_of, top), map(truediv, floats, repeat(norm)), strict=True))
 
 
 def cosine(a: Vector, b: Vector) -> float:
@@ -374,8 +378,14 @@ def _quantized_of(doc: Document) -> tuple[dict[str, int], dict[str, int]]:
     if doc.quantized is not None and doc.quantized_title is not None:
         return doc.quantized, doc.quantized_title
     if doc.arrays is not None and doc.title_arrays is not None:
-        return _quantized_array(doc.vector, doc.arrays[1]), _quantized_array(doc.title, doc.title_arrays[1])
-    return _quantized(doc.vector), _quantized(doc.title)
+        quantized = _quantized_array(doc.vector, doc.arrays[1])
+        quantized_title = _quantized_array(doc.title, doc.title_arrays[1])
+    else:
+        quantized, quantized_title = _quantized(doc.vector), _quantized(doc.title)
+    # kept on the article (computed once: it is added to its clusters, then removed when it leaves)
+    object.__setattr__(doc, "quantized", quantized)
+    object.__setattr__(doc, "quantized_title", quantized_title)
+    return quantized, quantized_title
 
 
 def _quantized_array(vector: Vector, weights: npt.NDArray[np.float64]) -> dict[str, int]:
@@ -440,6 +450,8 @@ class StoryClusterer:
         self.window = timedelta(days=cfg.window_days)
         self.weights = cfg.weights()
         self._bias, self._feature_weights = self.weights[0], self.weights[1:]
+        w_centroid, w_member, w_title, *rest = self._feature_weights
+        self._bound_weights = (w_centroid, w_member, w_title, tuple(rest))
         self.document_frequency: Counter[str] = Counter()
         self.documents = 0
         self.now: datetime | None = None
@@ -518,7 +530,8 @@ class StoryClusterer:
             arrays,
             title_arrays,
             # round(w * _SCALE) is 0 exactly when w * _SCALE <= 0.5 (w >= 0; the product is monotonic)
-            nonzero=all(min(weights.values(), default=1.0) * _SCALE > 0.5 for weights in (vector, title)),
+            # (heaviest first: the last weight is the least)
+            nonzero=all(next(reversed(weights.values()), 1.0) * _SCALE > 0.5 for weights in (vector, title)),
         )
 
     def _arrays(self, doc: Document) -> tuple[Arrays, Arrays]:
@@ -592,7 +605,7 @@ class StoryClusterer:
         - title: the same Cauchy–Schwarz bound over the title terms.
         Each feature then contributes its largest possible term (a negative weight takes the lower
         end), and the sum gets a margin far above float rounding (of these sums too: ``sum``, not ``fsum``)."""
-        w_centroid, w_member, w_title, *rest = self._feature_weights
+        w_centroid, w_member, w_title, rest = self._bound_weights
         z = self._bias + sum(map(mul, rest, context))
         last = self._last_squares  # (the article being decided: computed once for all its candidates)
         if last is None or last[0] is not doc:
