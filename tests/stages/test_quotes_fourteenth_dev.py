@@ -64,3 +64,15 @@ def test_a_marked_complement_then_the_narrators_gloss_is_direct() -> None:
 
 def test_a_marked_piece_then_more_of_the_clause_stays_mixed() -> None:
     assert direct('وقال الوزير إن "الأوضاع صعبة" في معظم المحافظات الجنوبية هذه الأيام.') == []
+
+
+def test_an_object_pronoun_before_the_subject_is_no_part_of_the_speaker() -> None:
+    text = "وهو الوضع الذي قالت عنه المستشارة الألمانية أنجيلا ميركل إنه «ليس حياة طبيعية بأي حال»."
+    assert [speaker for _, speaker in direct(text)] == ["المستشارة الألمانية أنجيلا ميركل"]
+    text = "وهي الرسالة التي علق عليها طه حسين قائلاً: «لأول مرة نرى فيلسوفًا مصريًا بهذا العمق»."
+    assert [speaker for _, speaker in direct(text)] == ["طه حسين"]
+
+
+def test_bil_qawl_ends_the_speaker() -> None:
+    text = "وتابع المقدشي بالقول في تصريحات صحفية: «لن يهدأ لنا بال حتى تتحرر العاصمة تماما»."
+    assert [speaker for _, speaker in direct(text)] == ["المقدشي"]

@@ -1166,6 +1166,8 @@ def _split_gap(ctx: _Context, gap: list[_Tok]) -> tuple[list[_Tok], list[_Tok]]:
                 state = "after"  # "… السيد مصطفى أحمد بقوله", "وعلّقت بلقيس على ألبومها"
             elif not speaker and norm in GAP_PREPOSITIONS:
                 state = "after"  # "فقد قال في عدة مواضع «…»": no subject written after the verb
+            elif not speaker and norm in _OBJECT_WORDS:
+                pass  # "ورد عليه المدرب: «…»": the one answered, before the subject
             elif not speaker and (
                 norm in TIME_WORDS or (norm == "الاول" and index and gap[index - 1].norm in TIME_WORDS)
             ):
@@ -1796,7 +1798,7 @@ _ADDRESSEE_PRONOUNS = frozenset(normalize(w) for w in ["لي", "لنا", "لك",
 LONG_QUOTATION_WORDS = 6
 #: "بقوله «…»", "نسبت الوكالة إلى الوزير قوله «…»": the words right after these are the quotation.
 SAYING_NOUNS = frozenset(
-    normalize(w) for w in ["بقوله", "بقولها", "بقولهم", "بقولهما", "قوله", "قولها", "قولهم", "قولهما"]
+    normalize(w) for w in ["بقوله", "بقولها", "بقولهم", "بقولهما", "قوله", "قولها", "قولهم", "قولهما", "بالقول"]
 )
 
 
@@ -2121,7 +2123,11 @@ def _narrator_after(ctx: _Context, region: _Region) -> bool:
     word = _WORD_RE.search(text, region.close + 1, region.close + 30)
     if word is None or text[region.close + 1 : word.start()].strip(" ،,"):
         return False
-    return word.group()[:1] in "وف" and _is_trigger(word.group()) and len(word.group()) > 3
+    verb = word.group()
+    if verb[:1] not in "وف" or not _is_trigger(verb):
+        return False
+    # (a short verb, فرد، فقال, frames the next quotation only with its colon: "فرد وائل: «…»")
+    return len(verb) > 3 or ":" in text[word.end() : word.end() + 40]
 
 
 def _next_quotation(ctx: _Context, region: _Region) -> bool:
