@@ -76,3 +76,8 @@ def test_an_object_pronoun_before_the_subject_is_no_part_of_the_speaker() -> Non
 def test_bil_qawl_ends_the_speaker() -> None:
     text = "وتابع المقدشي بالقول في تصريحات صحفية: «لن يهدأ لنا بال حتى تتحرر العاصمة تماما»."
     assert [speaker for _, speaker in direct(text)] == ["المقدشي"]
+
+
+def test_the_topic_before_the_verb_is_not_its_subject() -> None:
+    text = "وقالت الفنانة سابين إن العمل كان صعبا. وعن المسلسلات التي تابعتها في رمضان، قالت: «تابعت الكثير منها هذا العام»."
+    assert [speaker for _, speaker in direct(text)] == ["الفنانة سابين"]

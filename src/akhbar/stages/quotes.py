@@ -1317,6 +1317,8 @@ def _subject_before(ctx: _Context, verb_start: int, sentence_start: int) -> str 
             continue  # "وكان رئيس المنظمة، علي زادة، قال": the apposition before the verb
         clause.insert(0, tok)
     words = [t for t in clause if t.word]
+    if words and words[0].norm.removeprefix("و") in ("عن", "حول", "بشان", "عما"):
+        return None  # "وعن الفوائض النفطية قال …": the topic, not the subject
     while words and words[-1].norm in ("قد", "لقد"):
         words = words[:-1]
     cut = max((i for i, w in enumerate(words) if w.norm in NOT_SUBJECT), default=-1)
