@@ -79,5 +79,8 @@ def test_bil_qawl_ends_the_speaker() -> None:
 
 
 def test_the_topic_before_the_verb_is_not_its_subject() -> None:
-    text = "وقالت الفنانة سابين إن العمل كان صعبا. وعن المسلسلات التي تابعتها في رمضان، قالت: «تابعت الكثير منها هذا العام»."
+    text = (
+        "وقالت الفنانة سابين إن العمل كان صعبا. "
+        "وعن المسلسلات التي تابعتها في رمضان، قالت: «تابعت الكثير منها هذا العام»."
+    )
     assert [speaker for _, speaker in direct(text)] == ["الفنانة سابين"]
