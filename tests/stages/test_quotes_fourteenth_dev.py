@@ -84,3 +84,5 @@ def test_the_topic_before_the_verb_is_not_its_subject() -> None:
         "وعن المسلسلات التي تابعتها في رمضان، قالت: «تابعت الكثير منها هذا العام»."
     )
     assert [speaker for _, speaker in direct(text)] == ["الفنانة سابين"]
+    text = "وقالت الفنانة إن العمل كان صعبا. وعما لفتها في شخصية كريستينا، قالت: «هي تشبه نساء مجتمعنا كثيرا»."
+    assert [speaker for _, speaker in direct(text)] == ["الفنانة"]
