@@ -134,6 +134,9 @@ SIZES = {
     "heldout22": 45,
     "heldout23": 45,
     "heldout24": 45,
+    "heldout25": 45,
+    "heldout26": 45,
+    "heldout27": 45,
 }
 
 
