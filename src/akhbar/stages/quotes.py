@@ -161,8 +161,14 @@ def _told_one(toks: Sequence[_Tok]) -> bool:
 
 def _proverb(speaker: str | None, gap: Sequence[_Tok]) -> bool:
     """The speaker or the words between the verb and its content name a proverb."""
+    if speaker and not _PROVERB_HINT.search(speaker) and not any(t.norm in _PROVERB_GAP for t in gap):
+        return False  # (most speakers: one regular-expression search, no word split)
     words = [_norm(w) for w in (speaker or "").split()] + [t.norm for t in gap if t.word]
     return any(w.removeprefix("ف").removeprefix("و") in PROVERB_WORDS for w in words)
+
+
+_PROVERB_HINT = re.compile("مثل|مقول|حكم|مأثور|ماثور")
+_PROVERB_GAP = frozenset(w for base in PROVERB_WORDS for w in (base, "و" + base, "ف" + base))
 
 
 #: Its present: the writer's opinion as he writes, never a quotation (the guidelines leave it unmarked).
