@@ -918,6 +918,7 @@ class _Context:
     speakers: list[str] = field(default_factory=list)  # speakers named so far, in order
     released: set[int] = field(default_factory=set)  # frames cut out of an unclosed quotation
     unsaid: set[int] = field(default_factory=set)  # regions (by opening mark) that are nobody's words
+    framed: set[int] = field(default_factory=set)  # regions a rule's own frame takes whole: the scorer keeps them
     _starts: list[int] | None = None
     _triggers: list[_Trigger] | None = None
     _trigger_starts: list[int] = field(default_factory=list)
@@ -2124,18 +2125,14 @@ _NARRATOR_TAIL = re.compile(
 
 def _narrator_after(ctx: _Context, region: _Region) -> bool:
     """What follows the closing mark is the narrator's, not more of the speaker's clause: a gloss
-    ("في إشارة إلى …"), or a speech verb that opens the next frame ("«…» فرد وائل: «…»")."""
+    ("في إشارة إلى …"), or a speech verb that opens the next frame ("«…» وأضاف الوزير: «…»")."""
     text = ctx.text
     if _NARRATOR_TAIL.match(text, region.close + 1):
         return True
     word = _WORD_RE.search(text, region.close + 1, region.close + 30)
     if word is None or text[region.close + 1 : word.start()].strip(" ،,"):
         return False
-    verb = word.group()
-    if verb[:1] not in "وف" or not _is_trigger(verb):
-        return False
-    # (a short verb, فرد، فقال, frames the next quotation only with its colon: "فرد وائل: «…»")
-    return len(verb) > 3 or ":" in text[word.end() : word.end() + 40]
+    return word.group()[:1] in "وف" and _is_trigger(word.group())
 
 
 def _next_quotation(ctx: _Context, region: _Region) -> bool:
@@ -2334,19 +2331,6 @@ def _condemned_quotation(ctx: _Context, norm: str, toks: list[_Tok]) -> _Region 
     return None
 
 
-def _condemned_frame(text: str, region: _Region) -> bool:
-    """The region is the object of a condemning verb a few words before it, with no pause between."""
-    before = _tokens(text, max(0, region.open - 80), region.open)
-    if before and before[-1].norm in ("ل", "لـ"):
-        return False
-    for words, tok in enumerate(reversed(before)):
-        if not tok.word or words > CONDEMN_SUBJECT_WORDS + 1:
-            return False
-        if tok.norm.removeprefix("و").removeprefix("ف") in CONDEMN_FORMS:
-            return True
-    return False
-
-
 def _scan_frames(ctx: _Context) -> list[_Found]:
     text = ctx.text
     lexicon = _lexicon()
@@ -2391,6 +2375,7 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
             ):  # (not "انتقدت التحرش ونبذت «…»": a verb and its object)
                 condemner = _speaker_string(ctx, before_marks) if before_marks else ctx.last_speaker
                 found.append(_Found(condemned.start, condemned.end, "direct", condemner, None, match.start()))
+                ctx.framed.add(condemned.open)
             continue
         lemma, frame = entry
         if lemma in NOUN_LEMMAS and any(f.anchor < match.start() < f.start for f in found):
@@ -2570,9 +2555,13 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
         modified = _marked_then_modifier(ctx, toks, comp) if frame in ("call", "express", "warn") else None
         if modified is not None and comp.kind == "prep":
             start, end, kind = modified.start, modified.end, "direct"  # "حذر من «…» في العاصمة"
-        elif frame in ("call", "express", "warn") and comp.kind == "prep" and not _wholly_marked(ctx, toks, comp, kind):
-            kind = "indirect"
-            start, end = _strip_span(text, start, _content_end(ctx, start, s_end, at_colon=True))
+            ctx.framed.add(modified.open)
+        elif frame in ("call", "express", "warn") and comp.kind == "prep":
+            if not _wholly_marked(ctx, toks, comp, kind):
+                kind = "indirect"
+                start, end = _strip_span(text, start, _content_end(ctx, start, s_end, at_colon=True))
+            elif _word_count(text, start, end) >= MODIFIED_MARKED_WORDS:
+                ctx.framed.add(toks[comp.position].start)  # "وحذر من «…»": the object wholly in marks
         nested = None
         if comp.kind == "that" and kind == "indirect" and ":" in text[start : min(end, start + 120)]:
             nested = _colon_speaker(ctx, _tokens(ctx.text, start, min(s_end, start + 160)))
@@ -2652,24 +2641,6 @@ def _marked_then_modifier(ctx: _Context, toks: list[_Tok], comp: _Complement) ->
     if after is None or not after.word or after.norm not in (*GAP_PREPOSITIONS, "خلال"):
         return None
     return region
-
-
-def _called_object(text: str, region: _Region) -> bool:
-    """The region is the object, after its preposition, of a call, a warning or an expression a few
-    words before it ("حذر الوزير أمس من «…»", "دعا إلى «…»"), with no pause between."""
-    if _word_count(text, region.start, region.end) < MODIFIED_MARKED_WORDS:
-        return False
-    before = _tokens(text, max(0, region.open - 100), region.open)
-    if not before or before[-1].norm not in ("من", "الي", "عن"):
-        return False
-    lexicon = _lexicon()
-    for words, tok in enumerate(reversed(before[:-1])):
-        if not tok.word or words > CONDEMN_SUBJECT_WORDS + 2:
-            return False
-        entry = lexicon.forms.get(tok.norm) or lexicon.forms.get(tok.norm[1:])
-        if entry is not None:
-            return entry[1] in ("call", "warn", "express")
-    return False
 
 
 def _wholly_marked(ctx: _Context, toks: list[_Tok], comp: _Complement, kind: QuoteKind) -> bool:
@@ -2970,16 +2941,18 @@ def _channel_of_speaker(speaker: str) -> str | None:
 _THIS_IS_WHAT = re.compile(r"(?:و?(?:هذا|هكذا|ذلك)\s+ما\s*)")
 
 
-def _verb_after(after: str) -> tuple[re.Match[str] | None, str]:
+def _verb_after(after: str) -> tuple[re.Match[str] | None, str, bool]:
     """The speech verb that opens ``after`` (the text after a closing mark), as a match in
-    ``after.lstrip(" ،,-–")``, and the verb without the object pronoun of "هذا ما قاله"."""
+    ``after.lstrip(" ،,-–")``, the verb without the object pronoun of "هذا ما قاله", and whether
+    "هذا ما" points back at the quotation."""
     rest = after.lstrip(" ،,-–")
     this_is = _THIS_IS_WHAT.match(rest)
     first_word = _WORD_RE.match(rest, this_is.end() if this_is is not None else 0)
     verb = first_word.group() if first_word is not None else ""
     if this_is is not None and verb.endswith("ه") and not _is_trigger(verb):
         verb = verb[:-1]  # "«…» هذا ما أعلنه بلاتر": the verb with its object pronoun
-    return (first_word if first_word is not None and _is_trigger(verb) else None), verb
+    match = first_word if first_word is not None and _is_trigger(verb) else None
+    return match, verb, this_is is not None
 
 
 def _quote_first(ctx: _Context, found: list[_Found]) -> list[_Found]:
@@ -2997,7 +2970,7 @@ def _quote_first(ctx: _Context, found: list[_Found]) -> list[_Found]:
         if lead not in ("", "و") and text[p_start : region.open].strip():
             continue
         after = text[region.close + 1 : region.close + 40]
-        match, verb = _verb_after(after)
+        match, verb, pointed = _verb_after(after)
         inner_words = _token_count(ctx.text, region.start, region.end)
         if match is not None and inner_words >= 3:
             offset = region.close + 1 + (len(after) - len(after.lstrip(" ،,-–")))
@@ -3010,6 +2983,8 @@ def _quote_first(ctx: _Context, found: list[_Found]) -> list[_Found]:
             speaker = _speaker_string(ctx, speaker_words) or ctx.last_speaker
             channel = _channel_label(ctx, channel_words) if channel_words else None
             out.append(_Found(region.start, region.end, "direct", speaker, channel, region.open))
+            if pointed:
+                ctx.framed.add(region.open)  # (a short quotation first reads like a headline to the scorer)
             continue
         # a paragraph that is one quotation, right after a paragraph that ended with a direct quote
         paragraph = ctx.paragraph_at(region.open)
@@ -3466,9 +3441,7 @@ def _rescore_regions(article_id: str, ctx: _Context, quotes: list[Quote]) -> lis
             if (
                 words <= LONG_QUOTATION_WORDS  # quotations are longer
                 and not _after_complementizer(text, region)  # "وصفه بأنه «شر مطلق»": the rules' own frame
-                and not _THIS_IS_WHAT.match(text[region.close + 1 : region.close + 40].lstrip(" ،,-–"))  # هذا ما قاله
-                and not _condemned_frame(text, region)  # "وانتقد الأسد «…»": the rules' own frame
-                and not _called_object(text, region)  # "وحذر من «…» في العاصمة": the same
+                and region.open not in ctx.framed  # "«…» هذا ما قاله", "وانتقد الأسد «…»": the same
                 and ctx.region_score(region) < drop_below
             ):
                 out = [q for q in out if q not in matched]
