@@ -2533,11 +2533,11 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
             channel = ctx.last_channel
         if comp.position >= len(toks) and window < s_end:
             toks = _tokens(ctx.text, match.end(), s_end)
-        content = _content(ctx, toks, comp, s_end, match.start(), frame == "came")
         if _proverb(speaker, gap):
             if comp.position < len(toks) and not toks[comp.position].word:
                 ctx.unsaid.add(toks[comp.position].start)
             continue  # "فالمثل يقول «…»", "ويقول المثل الشعبي: «…»": a proverb, nobody's words
+        content = _content(ctx, toks, comp, s_end, match.start(), frame == "came")
         if lemma in ("وصف", "اتهم") and comp.kind == "that" and (described := _described_as(ctx, toks, comp)):
             content = described.start, described.end, "direct"  # "ووصف الهجوم بأنه «جريمة …» وحذر …"
         if speaker is not None:
@@ -2695,7 +2695,7 @@ def _future_we(norm: str) -> bool:
     return len(norm) >= 5 and norm.startswith("سن") and not norm.startswith(_NOT_FUTURE)
 
 
-def _unmarked_statement(ctx: _Context, toks: list[_Tok], sentence_end: int, lemma: str = "قال") -> _Complement | None:
+def _unmarked_statement(ctx: _Context, toks: list[_Tok], sentence_end: int, lemma: str) -> _Complement | None:
     """ "وقال مرزوق نحن نرحب …", "وقالت في بيان إذا لم تتحدث … فسوف نفقد …": a statement in the first
     person right after the speaker, written without marks or colon (a colon complement)."""
     for index, tok in enumerate(toks[:9]):
