@@ -1555,7 +1555,11 @@ def _find_complement(
                     or _names_follow(prev.norm)  # "لقائه بفضائية «…»", "تفاصيل مشروع «…»"
                 )
                 opens = (
-                    after_break or after_saying or inner_words >= LONG_QUOTATION_WORDS or _ends_sentence(ctx, region)
+                    after_break
+                    or after_saying
+                    or inner_words >= LONG_QUOTATION_WORDS
+                    or _ends_sentence(ctx, region)
+                    or _narrator_after(ctx, region)  # "وقال فلان “نحن الذين نفذنا الهجوم” مضيفاً أن …"
                 )
                 if (
                     inner_words >= 3
@@ -1581,7 +1585,11 @@ def _find_complement(
                     words_seen == 0
                     or (
                         index + 1 < len(toks)
-                        and toks[index + 1].norm in COMPLEMENTIZERS
+                        and (
+                            toks[index + 1].norm in COMPLEMENTIZERS
+                            # 'وقال الأصبحي "الميليشيات مارست …' : a statement of its own, never closed
+                            or _unclosed_statement(toks, index)
+                        )
                         and not any(r.close == tok.start for r in ctx.regions)  # not a name's closing mark
                     )
                 )
@@ -1621,6 +1629,9 @@ def _name_not_that(ctx: _Context, toks: list[_Tok], index: int) -> bool:
 
 #: Words of a subject between a verb and a quotation mark that is never closed ('وقال الباحثون "إن …').
 UNCLOSED_SUBJECT_WORDS = 6
+#: Words, up to the sentence's end, of a statement opened by a mark never closed after its speaker
+#: and no complementizer ('وقال الأصبحي "الميليشيات الانقلابية مارست …').
+UNCLOSED_STATEMENT_WORDS = 6
 
 
 def _in_cnn(toks: list[_Tok], index: int) -> bool:
@@ -2079,10 +2090,40 @@ def _content(
 BRACKETED_QUOTATION_WORDS = 4
 
 
+def _unclosed_statement(toks: list[_Tok], index: int) -> bool:
+    """The mark at ``index``, never closed, opens a statement of its own right after the speaker
+    ('وقال الأصبحي "الميليشيات الانقلابية مارست …'): enough words follow it in the sentence; the words
+    before it are a plain subject (no mark, comma or stop word, as in 'شدد فلان،على ضرورة الفصل بين "…'
+    or a name in broken marks, 'لبرنامج «مساء «dmc'); no mark follows soon ('أعلنت «سابك « عن')."""
+    before = toks[:index]
+    return (
+        sum(t.word for t in toks[index + 1 :]) >= UNCLOSED_STATEMENT_WORDS
+        and bool(before)
+        and all(t.word for t in before)
+        and before[-1].norm not in STOP_WORDS
+        and not any(t.norm in _ALL_MARKS for t in toks[index + 1 : index + 4])
+    )
+
+
 def _never_closed(ctx: _Context, position: int) -> bool:
-    """No quotation mark after ``position`` in its paragraph, and no quotation holds it."""
+    """No quotation holds the mark at ``position``, and every quotation mark after it in its
+    paragraph belongs to a quotation opened after it ('وقالت «… أخوات يدرسن «انتظام» بالجامعة …'):
+    nothing closes it."""
     _, p_end = ctx.paragraph_at(position)
-    return ctx.region_containing(position) is None and not _MARK_RE.search(ctx.text, position + 1, p_end)
+    if ctx.region_containing(position) is not None:
+        return False
+    later = [found.start() for found in _MARK_RE.finditer(ctx.text, position + 1, p_end)]
+    if not later:
+        return True
+    if ctx.text[position] not in _PAIRED_OPENERS:
+        return False  # (straight marks pair ambiguously: a later one may close this one)
+    paired = {mark for region in ctx.regions if region.open > position for mark in (region.open, region.close)}
+    return all(mark in paired and ctx.text[mark] in _PAIRED_MARKS for mark in later)
+
+
+#: marks whose opening and closing shapes differ, so that a nested pair cannot close an outer one
+_PAIRED_OPENERS = "«"
+_PAIRED_MARKS = "«»"
 
 
 def _bracketed(ctx: _Context, opening: int, sentence_end: int) -> tuple[int, int, QuoteKind] | None:
@@ -2132,7 +2173,7 @@ def _narrator_after(ctx: _Context, region: _Region) -> bool:
     word = _WORD_RE.search(text, region.close + 1, region.close + 30)
     if word is None or text[region.close + 1 : word.start()].strip(" ،,"):
         return False
-    return word.group()[:1] in "وف" and _is_trigger(word.group())
+    return word.group()[:1] in "وفم" and _is_trigger(word.group())  # (م: "«…» مضيفاً أن …")
 
 
 def _next_quotation(ctx: _Context, region: _Region) -> bool:
@@ -2157,6 +2198,12 @@ def _marked_content(ctx: _Context, mark: _Tok, sentence_end: int) -> tuple[int, 
             return region.start, region.end, "direct"
         if _narrator_after(ctx, region):
             return region.start, region.end, "direct"  # "إنه «…» في إشارة إلى …", "«…» فرد وائل: «…»"
+    if region is None and text[mark.start] in _PAIRED_OPENERS and _never_closed(ctx, mark.start):
+        # 'وقالت «… يدرسن «انتظام» بالجامعة …' : only quotations nested in it close after it
+        start, end = _strip_span(text, mark.end, _content_end(ctx, mark.end, sentence_end))
+        if text[end - 1 : end] in _CLOSE_GUILLEMET:  # '… فضلا عن أن «أحدًا لا يخيفنا»': the nested one ends it
+            start, end = _strip_span(text, start, end - 1)
+        return (start, end, "direct") if end - start > 15 else None
     # nested or unbalanced marks: the last mark of the sentence closes the quotation
     _, p_end = ctx.paragraph_at(mark.start)
     limit = max(sentence_end, min(p_end, sentence_end + 1))
@@ -2170,7 +2217,8 @@ def _marked_content(ctx: _Context, mark: _Tok, sentence_end: int) -> tuple[int, 
             start, end = _strip_span(text, mark.end, last)
             return (start, end, "direct") if end > start else None
         return None
-    if not _MARK_RE.search(text, mark.end, p_end):  # opened and never closed
+    if not _MARK_RE.search(text, mark.end, p_end) or (region is None and not marks):
+        # opened and never closed, or not closed in its sentence ('وكشف مصدر أن "قياديا … قيادية، وأكد')
         start, end = _strip_span(text, mark.end, _content_end(ctx, mark.end, sentence_end))
         return (start, end, "direct") if end - start > 15 else None
     return None
