@@ -67,3 +67,24 @@ def test_a_noun_object_or_a_name_in_broken_marks_is_no_unclosed_statement() -> N
     assert direct(text) == []
     text = "كما أعلنت «سابك « عن توزيع سبعة مليارات ريال أرباحا نقدية على مساهمي الشركة عن النصف الأول."
     assert direct(text) == []
+
+
+def test_istadrak_opens_a_frame_of_its_own() -> None:
+    text = (
+        "وأكد المحافظ أن التحديات كبيرة، واستدرك في تصريحات للصحيفة بقوله: "
+        '"هناك عزيمة وإصرار من أبناء المحافظة لتحرير بلادهم".'
+    )
+    found = quotes(text)
+    assert ("indirect", "التحديات كبيرة", "المحافظ") in found
+    assert ("direct", "هناك عزيمة وإصرار من أبناء المحافظة لتحرير بلادهم", "المحافظ") in found
+
+
+def test_a_crowds_chant_is_quoted() -> None:
+    assert direct("وهتف المتظاهرون: «الشعب يريد إسقاط النظام».") == [("الشعب يريد إسقاط النظام", "المتظاهرون")]
+
+
+def test_after_a_colon_the_quotation_ends_at_its_mark_not_at_the_narrators_circumstance() -> None:
+    text = "وقال المتظاهرون: «الشعب يريد إسقاط النظام» أمام مقر الحكومة."
+    assert direct(text) == [("الشعب يريد إسقاط النظام", "المتظاهرون")]
+    text = "وأضاف الوزير: «إننا قادرون على محاسبة المخالفين، وسنفعل» في حال مارسوا الخداع."
+    assert direct(text) == [("إننا قادرون على محاسبة المخالفين، وسنفعل", "الوزير")]

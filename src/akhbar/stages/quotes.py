@@ -76,6 +76,8 @@ SPEECH_VERBS: dict[str, tuple[FrameKind, str]] = {
     "أكد": ("say", "أكد أكدت أكدوا أكدا يؤكد تؤكد يؤكدون مؤكداً مؤكدةً مؤكدين مؤكدا مؤكدة"),
     "أضاف": ("say", "أضاف أضافت أضافوا أضافا يضيف تضيف يضيفون مضيفاً مضيفةً مضيفين مضيفا مضيفة"),
     "أوضح": ("say", "أوضح أوضحت أوضحوا يوضح توضح يوضحون موضحاً موضحةً موضحين موضحا موضحة"),
+    # "واستدرك بقوله: «…»": added with a reservation
+    "استدرك": ("say", "استدرك استدركت استدركوا يستدرك تستدرك مستدركاً مستدركا مستدركةً مستدركة"),
     "أعلن": ("say", "أعلن أعلنت أعلنوا يعلن تعلن يعلنون معلناً معلنةً معلنا معلنة"),
     "ذكر": ("say", "ذكر ذكرت ذكروا تذكر ذاكراً ذاكرا"),
     "شدد": ("say", "شدد شددت شددوا يشدد تشدد مشدداً مشددةً مشددا مشددة"),
@@ -2063,10 +2065,21 @@ def _content(
             return None
         return _content(ctx, toks, _Complement(comp.position + 1, "that"), sentence_end, verb_start, document)
     if not first.word and first.norm in _ALL_MARKS:
-        region = ctx.region_opening_at(first.start) if comp.kind == "mark" else None
-        if region is not None and (
-            _token_count(ctx.text, region.start, region.end) >= LONG_QUOTATION_WORDS
-            or _NEW_CLAUSE.match(text, region.close + 1)
+        region = ctx.region_opening_at(first.start) if comp.kind in ("mark", "colon") else None
+        if (
+            region is not None
+            and comp.kind == "colon"
+            and _token_count(ctx.text, region.start, region.end) >= 3
+            and _tail_words(ctx, region.close + 1, max(sentence_end, region.close + 1)) <= COLON_TAIL_WORDS
+        ):  # "وهتف المتظاهرون: «…» أمام مقر الحكومة": the narrator's circumstance after the words
+            return region.start, region.end, "direct"
+        if (
+            region is not None
+            and comp.kind == "mark"
+            and (
+                _token_count(ctx.text, region.start, region.end) >= LONG_QUOTATION_WORDS
+                or _NEW_CLAUSE.match(text, region.close + 1)
+            )
         ):  # "قال في عدة مواضع «…» علينا …", "قالها لي «…» وراقب …": the whole complement
             return region.start, region.end, "direct"
         marked = _marked_content(ctx, first, sentence_end)
@@ -2088,6 +2101,8 @@ def _content(
 
 
 BRACKETED_QUOTATION_WORDS = 4
+#: Words after a quotation opened right after a colon that are the narrator's ("قال: «…» أمام الحكومة").
+COLON_TAIL_WORDS = 4
 
 
 def _unclosed_statement(toks: list[_Tok], index: int) -> bool:
