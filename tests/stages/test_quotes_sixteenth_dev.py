@@ -88,3 +88,18 @@ def test_after_a_colon_the_quotation_ends_at_its_mark_not_at_the_narrators_circu
     assert direct(text) == [("الشعب يريد إسقاط النظام", "المتظاهرون")]
     text = "وأضاف الوزير: «إننا قادرون على محاسبة المخالفين، وسنفعل» في حال مارسوا الخداع."
     assert direct(text) == [("إننا قادرون على محاسبة المخالفين، وسنفعل", "الوزير")]
+
+
+def test_a_call_object_in_marks_then_a_purpose_is_direct() -> None:
+    text = "ودعا البابا في وثيقته إلى «اتخاذ إجراء حاسم الآن وهنا» لوقف تدهور البيئة ومنع ارتفاع الحرارة."
+    assert [content for content, _ in direct(text)] == ["اتخاذ إجراء حاسم الآن وهنا"]
+
+
+def test_a_quotation_holding_its_own_complementizer_then_a_short_adverb_is_direct() -> None:
+    text = 'وقال وزير الخارجية "انها منطقة شهدت سوابق" من قبل. وأضاف أن الحكومة تتابع الأمر.'
+    assert direct(text) == [("انها منطقة شهدت سوابق", "وزير الخارجية")]
+
+
+def test_a_name_in_marks_then_more_words_is_no_quotation() -> None:
+    # no complementizer opens the marked words: a name inside a longer clause
+    assert direct('وقال رئيس "نادي الهلال الرياضي" في المؤتمر إن الفريق جاهز.') == []

@@ -1562,6 +1562,7 @@ def _find_complement(
                     or inner_words >= LONG_QUOTATION_WORDS
                     or _ends_sentence(ctx, region)
                     or _narrator_after(ctx, region)  # "وقال فلان “نحن الذين نفذنا الهجوم” مضيفاً أن …"
+                    or _that_clause_quoted(ctx, region)  # 'وقال الوزير "انها منطقة شهدت سوابق" من قبل'
                 )
                 if (
                     inner_words >= 3
@@ -2103,6 +2104,20 @@ def _content(
 BRACKETED_QUOTATION_WORDS = 4
 #: Words after a quotation opened right after a colon that are the narrator's ("قال: «…» أمام الحكومة").
 COLON_TAIL_WORDS = 4
+
+
+#: Words after a quotation that opens with its own complementizer, still the narrator's ("من قبل").
+QUOTED_THAT_TAIL_WORDS = 3
+
+
+def _that_clause_quoted(ctx: _Context, region: _Region) -> bool:
+    """The quotation opens with its complementizer ('وقال الوزير "انها منطقة شهدت سوابق" من قبل'):
+    the speaker's whole clause is in the marks; a few words after them are the narrator's."""
+    first = _WORD_RE.search(ctx.text, region.start, region.end)
+    if first is None or first.start() != region.start or _norm(first.group()) not in COMPLEMENTIZERS:
+        return False
+    _, s_end = ctx.sentence_at(region.open)
+    return _words_until_stop(ctx.text, region.close + 1, s_end, QUOTED_THAT_TAIL_WORDS) <= QUOTED_THAT_TAIL_WORDS
 
 
 def _unclosed_statement(toks: list[_Tok], index: int) -> bool:
@@ -2701,9 +2716,18 @@ def _marked_then_modifier(ctx: _Context, toks: list[_Tok], comp: _Complement) ->
     if region is None or _word_count(ctx.text, region.start, region.end) < MODIFIED_MARKED_WORDS:
         return None
     after = next((t for t in toks[comp.position + 1 :] if t.start > region.close), None)
-    if after is None or not after.word or after.norm not in (*GAP_PREPOSITIONS, "خلال"):
+    if after is None or not after.word:
+        return None
+    purpose = after.norm[:1] == "ل" and len(after.norm) >= 4 and after.norm not in _NOT_PURPOSE
+    if after.norm not in (*GAP_PREPOSITIONS, "خلال") and not purpose:  # (purpose: "«…» لوقف تدهور البيئة")
         return None
     return region
+
+
+#: Words opening with ل that are no preposition of purpose before a verbal noun.
+_NOT_PURPOSE = frozenset(
+    normalize(w) for w in ["لكنه", "لكنها", "لكنهم", "لذلك", "لهذا", "لقد", "لدى", "لدي", "لديه", "لديها", "للغاية"]
+)
 
 
 def _wholly_marked(ctx: _Context, toks: list[_Tok], comp: _Complement, kind: QuoteKind) -> bool:
