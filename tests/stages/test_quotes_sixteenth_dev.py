@@ -103,3 +103,16 @@ def test_a_quotation_holding_its_own_complementizer_then_a_short_adverb_is_direc
 def test_a_name_in_marks_then_more_words_is_no_quotation() -> None:
     # no complementizer opens the marked words: a name inside a longer clause
     assert direct('وقال رئيس "نادي الهلال الرياضي" في المؤتمر إن الفريق جاهز.') == []
+
+
+def test_according_to_what_was_done_is_no_attribution_tail() -> None:
+    text = "وقال المتحدث: «إن الجامعة قبلت الطالبة في تخصص «علوم الحاسب» في الكلية، وفق ما أدخلته من رغبات في البوابة."
+    assert [content for content, _ in direct(text)] == [
+        "إن الجامعة قبلت الطالبة في تخصص «علوم الحاسب» في الكلية، وفق ما أدخلته من رغبات في البوابة"
+    ]
+
+
+def test_according_to_what_was_said_or_published_still_ends_the_clause() -> None:
+    for tail in ("وفق ما ذكرت الوكالة", "بحسب ما نقلته الوكالة", "بحسب ما لاحظ مراسلو الوكالة", "حسبما أفادنا المدير"):
+        text = f"وقال الوزير إن الاجتماع كان ناجحا، {tail}."
+        assert [content for kind, content, _ in quotes(text) if kind == "indirect"] == ["الاجتماع كان ناجحا"]

@@ -1948,6 +1948,8 @@ def _content_end(ctx: _Context, start: int, limit: int, at_colon: bool = False) 
         if ("،" in before or "," in before) and ctx.region_containing(tail.start()) is None:
             if text[tail.start() : tail.start() + 3] == "كما" and not _says(text, tail.end()):
                 continue  # "…، كما تضم القرية …": كما goes on with the same speaker
+            if tail.group().rstrip().endswith("ما") and not _reports(text, tail.end()):
+                continue  # "…، وفق ما أدخلته من رغبات": what was done, not who said it ("وفق ما ذكرت")
             end = tail.start()
             break
     for stop in _CONTENT_STOP.finditer(text, start, end):
@@ -2015,6 +2017,29 @@ def _drop_when(ctx: _Context, start: int, end: int) -> int:
     if words and words[-1].word and words[-1].norm in _WHEN_WORDS:
         return words[-1].start
     return end
+
+
+#: Verbs of publishing after "وفق ما / بحسب ما / حسبما" that make the phrase an attribution.
+_PUBLISHED = tuple(
+    normalize(w)
+    for w in ["أورد", "نشر", "نقل", "بث", "جاء", "ورد", "أفيد", "أظهر", "تداول", "يتداول", "لاحظ", "رصد", "علم"]
+)  # (and what was observed or learned: "بحسب ما لاحظ مراسلو فرانس برس"، "حسبما علمت الصحيفة")
+
+
+def _reports(text: str, position: int) -> bool:
+    """The word at ``position`` (after "وفق ما") reports something said or published."""
+    word = _WORD_RE.match(text, position)
+    if word is None:
+        return False
+    written = word.group()
+    forms = [written, *(written[: -len(suffix)] for suffix in _OBJECT_SUFFIXES if written.endswith(suffix))]
+    return any(
+        _is_trigger(form) or _norm(form).removeprefix("ت").startswith(_PUBLISHED) or _norm(form).startswith(_PUBLISHED)
+        for form in forms
+    )  # (with its object: "بحسب ما ذكرته الصحيفة"، "وحسب ما أفادنا المدير")
+
+
+_OBJECT_SUFFIXES = ("ه", "ها", "هم", "نا")
 
 
 def _says(text: str, position: int) -> bool:
