@@ -116,3 +116,14 @@ def test_according_to_what_was_said_or_published_still_ends_the_clause() -> None
     for tail in ("وفق ما ذكرت الوكالة", "بحسب ما نقلته الوكالة", "بحسب ما لاحظ مراسلو الوكالة", "حسبما أفادنا المدير"):
         text = f"وقال الوزير إن الاجتماع كان ناجحا، {tail}."
         assert [content for kind, content, _ in quotes(text) if kind == "indirect"] == ["الاجتماع كان ناجحا"]
+
+
+def test_a_statement_after_the_speakers_apposition_in_dashes_is_direct() -> None:
+    text = "وقال المسن سالم العتيبي – زائر للمعرض من القريات – هناك مواقف للملك الراحل لا تنسى، فقد تلقينا الخبر."
+    assert direct(text) == [("هناك مواقف للملك الراحل لا تنسى، فقد تلقينا الخبر", "المسن سالم العتيبي")]
+
+
+def test_the_narrator_going_on_after_dashes_is_no_statement() -> None:
+    assert direct("وأضاف المواطن - في حينها - قائلا إن المياه وصلت إلى الطريق العام بسبب الأمطار.") == []
+    assert direct("وتابع الحفل المحافظ - وفقه الله - وبرعاية الغرفة التجارية التي لها قدم سبق في ذلك.") == []
+    assert direct("وقال الخبير - منذ أن كانت رابطة - وحذر في وقت مبكر من المشاكل التي يواجهها اليورو.") == []

@@ -2812,6 +2812,8 @@ def _unmarked_statement(ctx: _Context, toks: list[_Tok], sentence_end: int, lemm
     person right after the speaker, written without marks or colon (a colon complement)."""
     for index, tok in enumerate(toks[:9]):
         if not tok.word:
+            if index and tok.norm in _DASHES and lemma != "تابع":
+                return _after_apposition(ctx, toks, index, sentence_end)
             return None
         if tok.norm in STATEMENT_OPENERS:
             return _Complement(index, "colon") if _first_person(ctx.text, tok.start, sentence_end) else None
@@ -2839,6 +2841,32 @@ def _unmarked_statement(ctx: _Context, toks: list[_Tok], sentence_end: int, lemm
         if index and _future_we(tok.norm):
             return _Complement(index, "colon")  # "وقال الوزير سنخاطب الجهات …"
     return None
+
+
+#: Words a statement written right after a speaker's apposition in dashes has at least.
+APPOSITION_STATEMENT_WORDS = 6
+
+
+def _after_apposition(ctx: _Context, toks: list[_Tok], index: int, sentence_end: int) -> _Complement | None:
+    """ "وقال المسن فلان – زائر للمعرض من القريات – هناك مواقف …": the speaker, his apposition in
+    dashes, then his statement without marks or colon."""
+    closing = next((i for i in range(index + 2, min(len(toks), index + 10)) if toks[i].norm in _DASHES), None)
+    if closing is None or closing + 1 >= len(toks) or not all(t.word for t in toks[index + 1 : closing]):
+        return None
+    first = toks[closing + 1]
+    if (
+        not first.word
+        or first.norm in COMPLEMENTIZERS
+        or first.norm in GAP_PREPOSITIONS
+        or first.norm[:1] in "وف"  # "- وحذر …", "- وبرعاية …": the narrator goes on
+        or first.norm == "كما"
+        or _is_trigger(ctx.text[first.start : first.end])  # "- قائلاً: …": the frame goes on
+        or any(t.norm in COMPLEMENTIZERS for t in toks[index + 1 : closing])  # "- منذ أن كانت … -"
+    ):
+        return None
+    if sum(t.word for t in toks[closing + 1 :] if t.start < sentence_end) < APPOSITION_STATEMENT_WORDS:
+        return None
+    return _Complement(closing + 1, "colon")
 
 
 #: Pronoun objects and adverbs between a verb and its subject ("ليرد عليه المالكي").
