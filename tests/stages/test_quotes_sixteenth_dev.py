@@ -127,3 +127,18 @@ def test_the_narrator_going_on_after_dashes_is_no_statement() -> None:
     assert direct("وأضاف المواطن - في حينها - قائلا إن المياه وصلت إلى الطريق العام بسبب الأمطار.") == []
     assert direct("وتابع الحفل المحافظ - وفقه الله - وبرعاية الغرفة التجارية التي لها قدم سبق في ذلك.") == []
     assert direct("وقال الخبير - منذ أن كانت رابطة - وحذر في وقت مبكر من المشاكل التي يواجهها اليورو.") == []
+
+
+def test_a_coordinated_complement_wholly_in_marks_is_direct_after_the_indirect_one() -> None:
+    text = (
+        "وقال القيادي مشيرا إلى أن القيادة عليها اتخاذ إجراءات لحماية المواطنين، "
+        "وأن “المفاوضات والمحاكم الدولية لن تعيد الشهداء”."
+    )
+    found = quotes(text)
+    assert ("indirect", "القيادة عليها اتخاذ إجراءات لحماية المواطنين", "القيادي") in found
+    assert ("direct", "المفاوضات والمحاكم الدولية لن تعيد الشهداء", "القيادي") in found
+
+
+def test_a_coordinated_complement_with_only_a_quoted_piece_stays_one_indirect_quote() -> None:
+    text = "وقال الوزير إن العمل مستمر، وأن «الخطة» ستنفذ قبل نهاية العام المقبل في كل المناطق."
+    assert [kind for kind, _, _ in quotes(text)] == ["indirect"]

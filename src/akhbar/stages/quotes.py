@@ -3498,6 +3498,31 @@ def _sentences(text: str, regions: Sequence[_Region] = ()) -> list[tuple[int, in
     return out
 
 
+#: "…، وأن «" inside an indirect complement: a coordinated complement that opens with a mark.
+_COORDINATED_MARK = re.compile(r"[،,]\s*و(?:أن|إن|ان)(?:ه|ها|هم)?\s*(?=[«“\"])")
+
+
+def _coordinated_quotation(ctx: _Context, item: _Found) -> list[_Found]:
+    """ "مشيرا إلى أن القيادة عليها اتخاذ إجراءات، وأن “المفاوضات لن تعيد الشهداء”": the second,
+    coordinated complement wholly in marks to the end of the statement is the speaker's own words, a
+    direct quote after the indirect one."""
+    if item.kind != "indirect":
+        return [item]
+    text = ctx.text
+    for match in _COORDINATED_MARK.finditer(text, item.start, item.end):
+        region = ctx.region_opening_at(match.end())
+        if region is None or region.close < item.end - 2 or text[region.close + 1 : item.end].strip(" .،,"):
+            continue
+        if _word_count(text, region.start, region.end) < WHOLLY_MARKED_WORDS:
+            continue
+        start, end = _strip_span(text, item.start, match.start())
+        if end - start < 8:
+            continue
+        first = _Found(start, end, "indirect", item.speaker, item.channel, item.anchor)
+        return [first, _Found(region.start, region.end, "direct", item.speaker, item.channel, item.anchor)]
+    return [item]
+
+
 def _by_paragraph(text: str, item: _Found) -> list[_Found]:
     """A direct quotation of several paragraphs (each reopened with a mark) is one quote a paragraph."""
     if item.kind != "direct" or text.find("\n", item.start, item.end) < 0:
@@ -3532,6 +3557,8 @@ def extract_quotes(article_id: str, text: str) -> list[Quote]:
         found.extend(_speaker_lines(ctx, found))
     found.extend(_tails(ctx, found))
     found = [piece for item in found for piece in _by_paragraph(text, item)]
+    if regions:
+        found = [piece for item in found for piece in _coordinated_quotation(ctx, item)]
     found.sort(key=lambda f: (f.start, f.end))
     quotes: list[Quote] = []
     for item in found:
