@@ -142,3 +142,13 @@ def test_a_coordinated_complement_wholly_in_marks_is_direct_after_the_indirect_o
 def test_a_coordinated_complement_with_only_a_quoted_piece_stays_one_indirect_quote() -> None:
     text = "وقال الوزير إن العمل مستمر، وأن «الخطة» ستنفذ قبل نهاية العام المقبل في كل المناطق."
     assert [kind for kind, _, _ in quotes(text)] == ["indirect"]
+
+
+def test_a_complement_wholly_in_marks_then_when_it_was_said_is_direct() -> None:
+    text = "وقال المسؤول إنه «بعد الحديث مع اللاجئين، من الواضح أن الحرب خلفت حصيلة مروعة» بعد جولة على مخيم."
+    assert direct(text) == [("بعد الحديث مع اللاجئين، من الواضح أن الحرب خلفت حصيلة مروعة", "المسؤول")]
+
+
+def test_a_short_quoted_piece_then_a_time_stays_a_mixed_quote() -> None:
+    text = "وقال المسؤول إن «الحرب» بعد سنوات طويلة ستنتهي باتفاق بين الأطراف."
+    assert [kind for kind, _, _ in quotes(text)] == ["indirect"]

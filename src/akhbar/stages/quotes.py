@@ -2219,6 +2219,10 @@ _NARRATOR_TAIL = re.compile(
 )
 
 
+#: When the words were said, after a complement wholly in marks ("إنه «…» بعد جولة على مخيم").
+_TIME_TAIL = re.compile(r"\s*[،,]?\s*(?:بعد|عقب|إثر|اثر|خلال|أثناء|اثناء|لدى|عند)\s+(?!أن\b|ان\b)[\u0621-\u064a]")
+
+
 def _narrator_after(ctx: _Context, region: _Region) -> bool:
     """What follows the closing mark is the narrator's, not more of the speaker's clause: a gloss
     ("في إشارة إلى …"), or a speech verb that opens the next frame ("«…» وأضاف الوزير: «…»")."""
@@ -2253,6 +2257,8 @@ def _marked_content(ctx: _Context, mark: _Tok, sentence_end: int) -> tuple[int, 
             return region.start, region.end, "direct"
         if _narrator_after(ctx, region):
             return region.start, region.end, "direct"  # "إنه «…» في إشارة إلى …", "«…» فرد وائل: «…»"
+        if _TIME_TAIL.match(text, region.close + 1) and _word_count(text, region.start, region.end) >= 4:
+            return region.start, region.end, "direct"  # "وقال إنه «…» بعد جولة على مخيم": when he said it
     if region is None and text[mark.start] in _PAIRED_OPENERS and _never_closed(ctx, mark.start):
         # 'وقالت «… يدرسن «انتظام» بالجامعة …' : only quotations nested in it close after it
         start, end = _strip_span(text, mark.end, _content_end(ctx, mark.end, sentence_end))
