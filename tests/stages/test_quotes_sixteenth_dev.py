@@ -152,3 +152,16 @@ def test_a_complement_wholly_in_marks_then_when_it_was_said_is_direct() -> None:
 def test_a_short_quoted_piece_then_a_time_stays_a_mixed_quote() -> None:
     text = "وقال المسؤول إن «الحرب» بعد سنوات طويلة ستنتهي باتفاق بين الأطراف."
     assert [kind for kind, _, _ in quotes(text)] == ["indirect"]
+
+
+def test_the_colon_of_a_web_address_frames_nothing() -> None:
+    text = "ودعا المدير المتقدمين للدخول على رابط البوابة http://portal.example.sa/jobs ثم الضغط على أيقونة المقابلات."
+    assert direct(text) == []
+
+
+def test_a_proverb_named_without_its_article_is_nobodys_quote() -> None:
+    assert direct('قال أوائلنا في مثل بليغ "أرض ليست ببلادك لا لك ولا لأولادك"، والمعنى واضح.') == []
+    assert quotes("يقول مثل قديم إنه عندما تعطس الولايات المتحدة فإن العالم يصاب بالزكام.") == []
+    # مثل as "like" still lets a statement through
+    text = "وقال الوزير في مثل هذه الظروف: «نحن نعمل ليلا ونهارا من أجل المواطنين»."
+    assert direct(text) == [("نحن نعمل ليلا ونهارا من أجل المواطنين", "الوزير")]

@@ -35,7 +35,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import accumulate, compress, islice
+from itertools import accumulate, compress, islice, pairwise
 from typing import Any, Literal, NamedTuple
 
 import numpy as np
@@ -166,10 +166,17 @@ def _proverb(speaker: str | None, gap: Sequence[_Tok]) -> bool:
     if speaker and not _PROVERB_HINT.search(speaker) and not any(t.norm in _PROVERB_GAP for t in gap):
         return False  # (most speakers: one regular-expression search, no word split)
     words = [_norm(w) for w in (speaker or "").split()] + [t.norm for t in gap if t.word]
-    return any(w.removeprefix("ف").removeprefix("و") in PROVERB_WORDS for w in words)
+    if any(w.removeprefix("ف").removeprefix("و") in PROVERB_WORDS for w in words):
+        return True
+    # "قال أوائلنا في مثل بليغ «…»": مثل alone is mostly "like", but not before one of these
+    return any(a in _A_PROVERB and b in _PROVERB_ADJECTIVES for a, b in pairwise(words))
 
 
 _PROVERB_HINT = re.compile("مثل|مقول|حكم|مأثور|ماثور")
+_A_PROVERB = frozenset(normalize(w) for w in ["مثل", "مثلا", "مثلاً", "بمثل"])
+_PROVERB_ADJECTIVES = frozenset(
+    normalize(w) for w in ["بليغ", "شعبي", "قديم", "عربي", "سائر", "مأثور", "معروف", "شائع", "دارج", "يقول"]
+)
 _PROVERB_GAP = frozenset(w for base in PROVERB_WORDS for w in (base, "و" + base, "ف" + base))
 
 
@@ -1450,7 +1457,9 @@ class _Complement(NamedTuple):
 
 
 def _clock_colon(text: str, position: int) -> bool:
-    """The colon of a time of day ("في تمام الساعة 3:34"), not a frame's."""
+    """The colon of a time of day ("في تمام الساعة 3:34") or of a web address ("http://…"), not a frame's."""
+    if text.startswith("//", position + 1):
+        return True
     return 0 < position < len(text) - 1 and text[position - 1].isdigit() and text[position + 1].isdigit()
 
 
