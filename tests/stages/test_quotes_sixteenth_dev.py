@@ -164,4 +164,4 @@ def test_a_proverb_named_without_its_article_is_nobodys_quote() -> None:
     assert quotes("يقول مثل قديم إنه عندما تعطس الولايات المتحدة فإن العالم يصاب بالزكام.") == []
     # مثل as "like" still lets a statement through
     text = "وقال الوزير في مثل هذه الظروف: «نحن نعمل ليلا ونهارا من أجل المواطنين»."
-    assert direct(text) == [("نحن نعمل ليلا ونهارا من أجل المواطنين", "الوزير")]
+    assert [content for content, _ in direct(text)] == ["نحن نعمل ليلا ونهارا من أجل المواطنين"]
