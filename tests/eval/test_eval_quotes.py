@@ -137,6 +137,9 @@ SIZES = {
     "heldout25": 45,
     "heldout26": 45,
     "heldout27": 45,
+    "heldout28": 45,
+    "heldout29": 45,
+    "heldout30": 45,
 }
 
 
