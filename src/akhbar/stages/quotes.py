@@ -684,13 +684,20 @@ def _triggers(text: str) -> list[_Trigger]:
     parts = _SPLIT_RE.split(text)
     words = parts[1::2]
     hits = list(compress(range(len(words)), map(_is_trigger, words)))
-    if not hits:
+    if not hits and "وعبر" not in text:
         return []
     bounds = list(accumulate(map(len, parts)))  # bounds[2i] = start of word i, bounds[2i+1] = its end
     found = [_Trigger(bounds[2 * i], bounds[2 * i + 1], words[i]) for i in hits]
     if any(map(_colon_only, (t.written for t in found))):
         found = [t for t in found if not _colon_only(t.written) or _frames_colon(text, t)]
+    if "وعبر" in text:  # "وعبر الوالد عن بالغ شكره": the bare past with its عن (not "وعبر الإنترنت")
+        found.extend(_Trigger(m.start(), m.start() + 4, "وعبر") for m in _BARE_ABBAR.finditer(text))
+        found.sort(key=lambda t: t.begin)
     return found
+
+
+#: عبّر written without its shadda, opening a clause, with its عن a few words after it.
+_BARE_ABBAR = re.compile(f"(?<![{_WORD_CHARS}])وعبر(?=(?:\\s+[{_WORD_CHARS}]+){{1,8}}?\\s+عن\\s(?!طريق))")
 
 
 #: A colon or a quotation mark after at most two words: "وزاد: «…»", "وزاد المدرب «…»".
@@ -2464,7 +2471,7 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
         if entry is None and norm[:1] in "وف" and norm[1:] in lexicon.forms:
             entry = lexicon.forms[norm[1:]]
             bare = norm[1:]
-        if entry is None and _ABBAR.fullmatch(written):
+        if entry is None and (_ABBAR.fullmatch(written) or written == "وعبر"):
             entry, bare = ("عبّر", "express"), norm.removeprefix("و").removeprefix("ف")
         s_start, s_end = ctx.sentence_at(match.start())
         if s_end <= match.start():
