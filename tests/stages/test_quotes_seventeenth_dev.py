@@ -18,3 +18,15 @@ def test_abbar_without_its_shadda_frames_an_expression_when_its_an_follows() -> 
 def test_via_is_still_no_verb() -> None:
     assert quotes("وعبر الإنترنت يمكن الحصول على الخدمة عن طريق الموقع.") == []
     assert quotes("وعبر الحدود دخلت القوافل إلى المدينة أمس.") == []
+
+
+def test_abda_takes_the_feeling_as_its_object() -> None:
+    text = "وأبدى أمين المنطقة سعادته بصدور ترخيص الجمعية من الوزارة."
+    assert quotes(text) == [("indirect", "سعادته بصدور ترخيص الجمعية من الوزارة", "أمين المنطقة")]
+    text = "وأبدى اللاعب عدم رضاه عن العمل الإداري في النادي."
+    assert quotes(text) == [("indirect", "عدم رضاه عن العمل الإداري في النادي", "اللاعب")]
+
+
+def test_abda_with_anything_but_a_feeling_reports_nothing() -> None:
+    assert quotes("وأبدى الرجل اهتماما بالموضوع منذ البداية.") == []
+    assert quotes("وأبدت الأسهم تحسنا في تداولات الأمس.") == []

@@ -128,6 +128,8 @@ SPEECH_VERBS: dict[str, tuple[FrameKind, str]] = {
     "طالب": ("call", "طالب طالبت طالبوا يطالب تطالب مطالباً مطالبةً مطالبا مطالبة"),
     "ناشد": ("call", "ناشد ناشدت مناشداً مناشدا"),
     "أعرب": ("express", "أعرب أعربت أعربوا يعرب تعرب معرباً معربةً معربا معربة"),
+    # "أبدى الأمين سعادته بصدور الترخيص": its object is the feeling itself (EMOTION_NOUNS), no عن
+    "أبدى": ("express", "أبدى أبدت أبدوا يبدي تبدي يبدون مبدياً مبديا مبديةً مبدية"),
     # عبّر عن; its bare past (عبر) is also "via, across": read only when written with its shadda
     "عبّر": ("express", "عبرت عبروا يعبر تعبر يعبرون معبراً معبرةً معبرا معبرة"),
     "حذر": ("warn", "حذر حذرت حذروا يحذر تحذر محذراً محذرةً محذرا محذرة"),
@@ -195,6 +197,7 @@ NO_TAIL_LEMMAS = frozenset(["زاد", "روى", "هتف", "ردد"])
 #: Lemmas whose form is ambiguous with a common word: the complement must come within a few words.
 SHORT_GAP_LEMMAS = {
     "عبّر": 8,
+    "أبدى": 8,
     "بين": 6,
     "تابع": 4,
     "طالب": 8,
@@ -1463,6 +1466,69 @@ class _Complement(NamedTuple):
     kind: Literal["that", "colon", "mark", "prep"]
 
 
+#: Feelings one expresses, the object of أبدى (with its possessive: سعادته، أمنيتها، عدم رضاهم).
+EMOTION_NOUNS = frozenset(
+    normalize(w)
+    for w in [
+        "سعادة",
+        "ارتياح",
+        "استياء",
+        "أسف",
+        "أمل",
+        "أمنية",
+        "إعجاب",
+        "رغبة",
+        "استعداد",
+        "رضا",
+        "تفاؤل",
+        "قلق",
+        "تخوف",
+        "مخاوف",
+        "دهشة",
+        "استغراب",
+        "حزن",
+        "فخر",
+        "اعتزاز",
+        "شكر",
+        "تقدير",
+        "امتنان",
+        "ترحيب",
+        "تأييد",
+        "رفض",
+        "اعتراض",
+        "تحفظ",
+        "تطلع",
+        "حرص",
+        "ثقة",
+        "أسى",
+        "غضب",
+        "انزعاج",
+        "موافقة",
+        "تمنيات",
+        "سرور",
+        "أمنيات",
+        "تعاطف",
+        "تضامن",
+        "استنكار",
+        "إشادة",
+        "دعم",
+    ]
+)
+_POSSESSIVES = ("هما", "هم", "ها", "ه", "نا")
+
+
+def _feeling(norm: str, following: str) -> bool:
+    """A feeling with its owner's possessive ("سعادته", "امنيتها"), or "عدم" before one ("عدم رضاه")."""
+    if norm == "عدم":
+        return _feeling(following, "")
+    for suffix in _POSSESSIVES:
+        if norm.endswith(suffix) and len(norm) > len(suffix) + 2:
+            stem = norm[: -len(suffix)]
+            if stem in EMOTION_NOUNS or (stem.endswith("ت") and stem[:-1] + "ه" in EMOTION_NOUNS):
+                return True
+    return False
+
+
 def _clock_colon(text: str, position: int) -> bool:
     """The colon of a time of day ("في تمام الساعة 3:34") or of a web address ("http://…"), not a frame's."""
     if text.startswith("//", position + 1):
@@ -1543,6 +1609,8 @@ def _find_complement(
                 noun_object = True  # "ولفت إلى إصلاح المحطات في مناطق «…»": a quotation in it is a name
             if frame == "express" and norm == "عن":
                 return _Complement(index + 1, "prep")
+            if frame == "express" and _feeling(norm, toks[index + 1].norm if index + 1 < len(toks) else ""):
+                return _Complement(index, "prep")  # "أبدى الأمين سعادته بـ …", "أبدى عدم رضاه عن …"
             if frame == "warn" and norm == "من":
                 if index + 1 < len(toks) and toks[index + 1].norm in COMPLEMENTIZERS:
                     return _Complement(index + 2, "that")
