@@ -30,3 +30,16 @@ def test_abda_takes_the_feeling_as_its_object() -> None:
 def test_abda_with_anything_but_a_feeling_reports_nothing() -> None:
     assert quotes("وأبدى الرجل اهتماما بالموضوع منذ البداية.") == []
     assert quotes("وأبدت الأسهم تحسنا في تداولات الأمس.") == []
+
+
+def test_a_statement_issued_as_follows_is_its_issuers_words() -> None:
+    text = (
+        "صدر عن الديوان الملكي اليوم البيان التالي: \n” بيان من الديوان الملكي ” \n"
+        "يغادر بمشيئة الله تعالى يوم غد الخميس ولي العهد إلى جمهورية مصر العربية في زيارة عمل.\n"
+        "حفظ الله سموه في سفره وإقامته.\nوفي شأن آخر أعلنت الوزارة عن مشروع جديد."
+    )
+    statement = (
+        "يغادر بمشيئة الله تعالى يوم غد الخميس ولي العهد إلى جمهورية مصر العربية في زيارة عمل.\n"
+        "حفظ الله سموه في سفره وإقامته"
+    )
+    assert [(q[0], q[1], q[2], q[3]) for q in found(text)] == [("direct", statement, "الديوان الملكي", "بيان")]

@@ -3370,6 +3370,45 @@ SPEAKER_LINE_WORDS = 5
 _LINE_LEAD = re.compile(f"[ \t]*((?:[{_WORD_CHARS}]+[ \t]+){{0,{SPEAKER_LINE_WORDS - 1}}}[{_WORD_CHARS}]+)[ \t]*:")
 
 
+#: "صدر عن الديوان الملكي اليوم البيان التالي:", "وكان الديوان قد أصدر أمس البيان الآتي:-".
+_STATEMENT_FOLLOWS = re.compile(
+    r"(?:(?:صدر|أصدر|اصدر)[^\n:]{0,60}?|(?P<subject>[^\n:.]{2,50}?)\s+قد\s+(?:أصدر|اصدر)[^\n:]{0,20}?)"
+    r"(?:البيان|بيانا|بياناً)\s+(?:التالي|الآتي|الاتي)\s*:-?"
+)
+_ISSUER = re.compile(r"عن\s+(.{2,50}?)\s+(?:اليوم|أمس|امس|البيان|بيانا|بياناً)")
+#: Paragraphs that still close such a statement ("حفظ الله سموه في سفره وإقامته").
+_STATEMENT_CLOSINGS = ("حفظ", "والله", "إنا لله", "انا لله", "تغمد", "رحم")
+_STATEMENT_HEADING = re.compile(r"[\s\"”“«»#]*بيان\s+من[^\n]{0,60}\n")
+
+
+def _issued_statements(ctx: _Context, found: list[_Found]) -> list[_Found]:
+    """ "صدر عن الديوان الملكي اليوم البيان التالي: …": the statement that follows, with its closing
+    prayer, is its issuer's words (a direct quote, channel بيان), though no verb of speech frames it."""
+    text = ctx.text
+    out: list[_Found] = []
+    for match in _STATEMENT_FOLLOWS.finditer(text):
+        start = _skip_space(text, match.end())
+        heading = _STATEMENT_HEADING.match(text, start)
+        if heading is not None:
+            start = _skip_space(text, heading.end())
+        first = next(((s, e) for s, e in ctx.paragraphs if s <= start < e or s >= start), None)
+        if first is None:
+            continue
+        end = first[1]
+        for p_start, p_end in ctx.paragraphs:
+            if p_start > end and text[p_start:p_end].strip():
+                if not text[p_start:p_end].strip().startswith(_STATEMENT_CLOSINGS):
+                    break
+                end = p_end
+        start, end = _strip_span(text, start, end)
+        if end - start < 20 or any(f.start < end and start < f.end for f in found):
+            continue
+        issuer = _ISSUER.search(match.group())
+        speaker = issuer.group(1) if issuer else (match.group("subject") or "").removeprefix("وكان").strip() or None
+        out.append(_Found(start, end, "direct", speaker, "بيان", match.start()))
+    return out
+
+
 def _speaker_lines(ctx: _Context, found: list[_Found]) -> list[_Found]:
     """A line of its own "أحمد موسى: الجيش المصري …" (a related headline) whose lead is someone the
     article quotes elsewhere: that speaker's words, direct, to the end of the line."""
@@ -3647,6 +3686,8 @@ def extract_quotes(article_id: str, text: str) -> list[Quote]:
         found.extend(_speaker_lines(ctx, found))
     found.extend(_tails(ctx, found))
     found = [piece for item in found for piece in _by_paragraph(text, item)]
+    if "التالي" in text or "الآتي" in text:
+        found.extend(_issued_statements(ctx, found))  # (one quote over its paragraphs, with its closing prayer)
     if regions:
         found = [piece for item in found for piece in _coordinated_quotation(ctx, item)]
     found.sort(key=lambda f: (f.start, f.end))
