@@ -43,3 +43,13 @@ def test_a_statement_issued_as_follows_is_its_issuers_words() -> None:
         "حفظ الله سموه في سفره وإقامته"
     )
     assert [(q[0], q[1], q[2], q[3]) for q in found(text)] == [("direct", statement, "الديوان الملكي", "بيان")]
+
+
+def test_a_colon_statement_goes_on_through_sentences_opened_by_our_verbs() -> None:
+    text = (
+        "وقال رئيس الوزراء لتلاميذ المدرسة: أريد المضي إلى أبعد من ذلك في محاربة الفكر المتطرف. "
+        "نريد إعادة نظر شاملة في السجون. وأضاف الوزير أن الحكومة تتابع."
+    )
+    assert [content for kind, content, _ in quotes(text) if kind == "direct"] == [
+        "أريد المضي إلى أبعد من ذلك في محاربة الفكر المتطرف. نريد إعادة نظر شاملة في السجون"
+    ]

@@ -2447,6 +2447,12 @@ FIRST_PERSON = frozenset(
         "فينا",
     ]
 )
+#: Our common verbs ("نريد إعادة نظر شاملة …"): a ن prefix alone is too often a stem's own letter.
+_OUR_VERBS = (
+    "نريد نسعى نعمل نحرص نتطلع نأمل نؤكد نقوم نعتقد نتمنى نرفض نطالب نرحب نحتاج نستطيع نتوقع نرى نعرف"
+    " نشعر نفخر نعتز نشكر نثمن ندعو نواصل نتابع نبذل نسير نتعامل نحاول نخطط نستعد نتحدث نقول أريد أود"
+)
+FIRST_PERSON = FIRST_PERSON | frozenset(normalize(w) for w in _OUR_VERBS.split())
 
 
 def _first_person(text: str, start: int, end: int) -> bool:
