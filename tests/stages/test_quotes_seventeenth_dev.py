@@ -53,3 +53,18 @@ def test_a_colon_statement_goes_on_through_sentences_opened_by_our_verbs() -> No
     assert [content for kind, content, _ in quotes(text) if kind == "direct"] == [
         "أريد المضي إلى أبعد من ذلك في محاربة الفكر المتطرف. نريد إعادة نظر شاملة في السجون"
     ]
+
+
+def test_according_to_an_outlet_named_in_marks_opening_the_sentence() -> None:
+    assert quotes('ووفقاً لـ "رويترز"، فإن هذه الخطوة تأتي في أعقاب الأزمة.') == [
+        ("indirect", "هذه الخطوة تأتي في أعقاب الأزمة", "رويترز")
+    ]
+    assert quotes("وحسب «رويترز»، تشمل إجراءات الإنقاذ تخفيض الرواتب.") == [
+        ("indirect", "تشمل إجراءات الإنقاذ تخفيض الرواتب", "رويترز")
+    ]
+
+
+def test_an_outlet_in_marks_closing_a_sentence_stays_a_credit() -> None:
+    assert quotes("وقال الوزير إنه سيزور المنطقة غدا، ثم غادر القاعة، وفقاً لـ«الألمانية».") == [
+        ("indirect", "سيزور المنطقة غدا، ثم غادر القاعة", "الوزير")
+    ]

@@ -3461,6 +3461,24 @@ def _previous_paragraph(ctx: _Context, start: int) -> tuple[int, int] | None:
     return previous
 
 
+#: Words of an outlet's name in marks after a tail ('حسب «رويترز»').
+QUOTED_OUTLET_WORDS = 4
+
+
+def _quoted_outlet(ctx: _Context, source_toks: list[_Tok]) -> str | None:
+    """The source of a tail is a name in marks and nothing else ('لـ "رويترز"', '«رويترز»'): an outlet."""
+    toks = source_toks[1:] if source_toks and source_toks[0].norm in ("ل", "لـ") else source_toks
+    if len(toks) < 3 or toks[0].word or toks[-1].word:
+        return None
+    region = ctx.region_opening_at(toks[0].start)
+    if region is None or region.close != toks[-1].start:
+        return None
+    words = [t for t in toks[1:-1] if t.word]
+    if not 1 <= len(words) <= QUOTED_OUTLET_WORDS or len(words) != len(toks) - 2:
+        return None
+    return ctx.text[region.start : region.end]
+
+
 def _tails(ctx: _Context, found: list[_Found]) -> list[_Found]:
     """ "…، وفق بيان للبيت الأبيض" and "وبحسب المصادر، فإن …": attribution of a whole clause."""
     text = ctx.text
@@ -3524,6 +3542,8 @@ def _tails(ctx: _Context, found: list[_Found]) -> list[_Found]:
                 speaker = " ".join(words_out)
                 if first.startswith(("وكاله", "صحيفه", "قناه", "موقع", "لوكاله", "لصحيفه")):
                     channel = speaker
+        elif (outlet := _quoted_outlet(ctx, source_toks)) is not None and not text[s_start : match.start()].strip(" و"):
+            speaker = channel = outlet  # 'ووفقاً لـ "رويترز"، فإن …', 'وحسب «رويترز»، تشمل …' (opening the sentence)
         else:
             continue
         same_sentence = [f for f in found if s_start <= f.anchor < s_end]
