@@ -68,3 +68,15 @@ def test_an_outlet_in_marks_closing_a_sentence_stays_a_credit() -> None:
     assert quotes("وقال الوزير إنه سيزور المنطقة غدا، ثم غادر القاعة، وفقاً لـ«الألمانية».") == [
         ("indirect", "سيزور المنطقة غدا، ثم غادر القاعة", "الوزير")
     ]
+
+
+def test_a_pointing_participle_takes_its_own_an_without_ila() -> None:
+    text = "وأكد المدرب أن الفريق جاهز، لافتاً أن اللاعبين في حالة جيدة."
+    assert quotes(text) == [
+        ("indirect", "الفريق جاهز", "المدرب"),
+        ("indirect", "اللاعبين في حالة جيدة", "المدرب"),
+    ]
+
+
+def test_notable_after_a_verb_of_being_is_no_participle_of_speech() -> None:
+    assert quotes("وبدا لافتاً أن الأهالي ينتظرون مثل هذه الاستعراضات.") == []

@@ -693,12 +693,16 @@ def _triggers(text: str) -> list[_Trigger]:
     found = [_Trigger(bounds[2 * i], bounds[2 * i + 1], words[i]) for i in hits]
     if any(map(_colon_only, (t.written for t in found))):
         found = [t for t in found if not _colon_only(t.written) or _frames_colon(text, t)]
+    if "لافت" in text:  # "وبدا لافتاً أن …": "notable", an adjective, not "pointing out"
+        found = [t for t in found if not (t.written.startswith("لافت") and _NOTABLE.search(text, 0, t.begin))]
     if "وعبر" in text:  # "وعبر الوالد عن بالغ شكره": the bare past with its عن (not "وعبر الإنترنت")
         found.extend(_Trigger(m.start(), m.start() + 4, "وعبر") for m in _BARE_ABBAR.finditer(text))
         found.sort(key=lambda t: t.begin)
     return found
 
 
+#: A verb of being right before "لافتاً" makes it an adjective ("وبدا لافتاً أن").
+_NOTABLE = re.compile(r"(?:بدا|يبدو|كان|أصبح|أضحى|بات)\s+$")
 #: عبّر written without its shadda, opening a clause, with its عن a few words after it.
 _BARE_ABBAR = re.compile(f"(?<![{_WORD_CHARS}])وعبر(?=(?:\\s+[{_WORD_CHARS}]+){{1,8}}?\\s+عن\\s(?!طريق))")
 
@@ -1582,6 +1586,7 @@ def _find_complement(
                     and not after_preposition
                     and not norm.startswith(("ب", "انه", "انها"))
                     and not (quoted and index and toks[index - 1].norm in "،,")
+                    and not (participle and index == 0)  # "مشيراً أن الخطة …": the participle's own أن
                 ):
                     return None  # (but "وأشار المسؤول …، أن «…»": his words, after a pause)
                 if (
