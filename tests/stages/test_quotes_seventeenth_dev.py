@@ -80,3 +80,14 @@ def test_a_pointing_participle_takes_its_own_an_without_ila() -> None:
 
 def test_notable_after_a_verb_of_being_is_no_participle_of_speech() -> None:
     assert quotes("وبدا لافتاً أن الأهالي ينتظرون مثل هذه الاستعراضات.") == []
+
+
+def test_a_call_with_la_before_a_verbal_noun() -> None:
+    text = "ودعا الدكتور الموسى القطاع الخاص لتقديم المزيد من الخدمات للمكفوفين."
+    assert [(kind, content) for kind, content, _ in quotes(text)] == [("indirect", "لتقديم المزيد من الخدمات للمكفوفين")]
+
+
+def test_la_of_a_genitive_or_a_prayer_is_no_call() -> None:
+    text = "ودعا الزعيم الجديد لحركة طالبان مقاتليه إلى الوحدة ونبذ الخلافات."
+    assert [content for _, content, _ in quotes(text)] == ["الوحدة ونبذ الخلافات"]
+    assert quotes("وختم كلمته داعيا الله لهم بالتوفيق في بداية رحلتهم لأعظم مهنة.") == []

@@ -1598,9 +1598,24 @@ def _find_complement(
                 if index + 2 < len(toks) and toks[index + 1].norm == ":" and toks[index + 2].norm in _ALL_MARKS:
                     return _Complement(index + 2, "that")  # "وأضاف البيان أن :”…”": the colon is a pause
                 return _Complement(index + 1, "that")
-            if frame == "call" and (
-                norm == "الي"
-                or (bi and norm.startswith("ب") and len(norm) > 3 and words_seen and tok.norm[:3] != "بسب")
+            if (
+                frame == "call"
+                and (
+                    norm == "الي"
+                    or (bi and norm.startswith("ب") and len(norm) > 3 and words_seen and tok.norm[:3] != "بسب")
+                    # "دعا الخبراء لإنشاء صندوق …": لـ with a verbal noun (not للـ, an article: "خبراء للصحة")
+                    or (
+                        not bi
+                        and words_seen >= 2
+                        and norm[:1] == "ل"
+                        and norm[:2] != "لل"
+                        and len(norm) >= 5
+                        and norm[1:2] in _VERBAL_NOUN_OPENINGS
+                        and not any(t.norm == "الي" for t in toks[index + 1 :])  # (its إلى comes later: a genitive)
+                        and not any(t.norm in _GOD for t in toks[:index])  # "داعيا الله لهم بالتوفيق": a prayer
+                    )
+                )
+                and norm not in _NOT_PURPOSE
             ):
                 return _Complement(index + 1 if norm == "الي" else index, "prep")
             if (
@@ -2850,6 +2865,10 @@ def _marked_then_modifier(ctx: _Context, toks: list[_Tok], comp: _Complement) ->
     return region
 
 
+#: God as the one called upon: a prayer, never reported speech.
+_GOD = frozenset(normalize(w) for w in ["الله", "المولى", "الباري", "ربه", "ربها"])
+#: The first letter of most verbal nouns of derived verbs (تقديم، إنشاء، استكمال، مواصلة).
+_VERBAL_NOUN_OPENINGS = "تاإم"
 #: Words opening with ل that are no preposition of purpose before a verbal noun.
 _NOT_PURPOSE = frozenset(
     normalize(w) for w in ["لكنه", "لكنها", "لكنهم", "لذلك", "لهذا", "لقد", "لدى", "لدي", "لديه", "لديها", "للغاية"]
