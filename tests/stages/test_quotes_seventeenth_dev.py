@@ -84,7 +84,8 @@ def test_notable_after_a_verb_of_being_is_no_participle_of_speech() -> None:
 
 def test_a_call_with_la_before_a_verbal_noun() -> None:
     text = "ودعا الدكتور الموسى القطاع الخاص لتقديم المزيد من الخدمات للمكفوفين."
-    assert [(kind, content) for kind, content, _ in quotes(text)] == [("indirect", "لتقديم المزيد من الخدمات للمكفوفين")]
+    found_quotes = [(kind, content) for kind, content, _ in quotes(text)]
+    assert found_quotes == [("indirect", "لتقديم المزيد من الخدمات للمكفوفين")]
 
 
 def test_la_of_a_genitive_or_a_prayer_is_no_call() -> None:
