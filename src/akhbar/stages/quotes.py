@@ -3400,11 +3400,11 @@ SPEAKER_LINE_WORDS = 5
 _LINE_LEAD = re.compile(f"[ \t]*((?:[{_WORD_CHARS}]+[ \t]+){{0,{SPEAKER_LINE_WORDS - 1}}}[{_WORD_CHARS}]+)[ \t]*:")
 
 
-#: "صدر عن الديوان الملكي اليوم البيان التالي:", "وكان الديوان قد أصدر أمس البيان الآتي:-".
-_STATEMENT_FOLLOWS = re.compile(
-    r"(?:(?:صدر|أصدر|اصدر)[^\n:]{0,60}?|(?P<subject>[^\n:.]{2,50}?)\s+قد\s+(?:أصدر|اصدر)[^\n:]{0,20}?)"
-    r"(?:البيان|بيانا|بياناً)\s+(?:التالي|الآتي|الاتي)\s*:-?"
-)
+#: "… البيان التالي:": a statement follows (its issuer named before it: _ISSUING).
+_STATEMENT_FOLLOWS = re.compile(r"(?:البيان|بيانا|بياناً)\s+(?:التالي|الآتي|الاتي)\s*:-?")
+#: "صدر عن الديوان الملكي اليوم", "وكان الديوان قد أصدر أمس": the issuing, right before the statement.
+_ISSUING = re.compile(r"(?:صدر|أصدر|اصدر)[^\n:]{0,60}$")
+_ISSUER_SUBJECT = re.compile(r"([^\n:.]{2,50}?)\s+قد\s+(?:أصدر|اصدر)")
 _ISSUER = re.compile(r"عن\s+(.{2,50}?)\s+(?:اليوم|أمس|امس|البيان|بيانا|بياناً)")
 #: Paragraphs that still close such a statement ("حفظ الله سموه في سفره وإقامته").
 _STATEMENT_CLOSINGS = ("حفظ", "والله", "إنا لله", "انا لله", "تغمد", "رحم")
@@ -3417,6 +3417,10 @@ def _issued_statements(ctx: _Context, found: list[_Found]) -> list[_Found]:
     text = ctx.text
     out: list[_Found] = []
     for match in _STATEMENT_FOLLOWS.finditer(text):
+        lead_start = max(0, match.start() - 80)
+        issuing = _ISSUING.search(text, lead_start, match.start())
+        if issuing is None:
+            continue
         start = _skip_space(text, match.end())
         heading = _STATEMENT_HEADING.match(text, start)
         if heading is not None:
@@ -3433,8 +3437,12 @@ def _issued_statements(ctx: _Context, found: list[_Found]) -> list[_Found]:
         start, end = _strip_span(text, start, end)
         if end - start < 20 or any(f.start < end and start < f.end for f in found):
             continue
-        issuer = _ISSUER.search(match.group())
-        speaker = issuer.group(1) if issuer else (match.group("subject") or "").removeprefix("وكان").strip() or None
+        lead = text[lead_start : match.start()]
+        issuer = _ISSUER.search(lead + match.group())
+        subject = _ISSUER_SUBJECT.search(lead)
+        speaker = issuer.group(1) if issuer else None
+        if speaker is None and subject is not None:
+            speaker = subject.group(1).split("\n")[-1].removeprefix("وكان").strip() or None
         out.append(_Found(start, end, "direct", speaker, "بيان", match.start()))
     return out
 
