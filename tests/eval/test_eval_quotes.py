@@ -140,6 +140,9 @@ SIZES = {
     "heldout28": 45,
     "heldout29": 45,
     "heldout30": 45,
+    "heldout31": 45,
+    "heldout32": 45,
+    "heldout33": 45,
 }
 
 
