@@ -3768,6 +3768,8 @@ def extract_quotes(article_id: str, text: str) -> list[Quote]:
 #: guidelines leave them unmarked, whoever quotes them.
 _SCRIPTURE = re.compile(
     r"(?:تعالى|عز\s+وجل|سبحانه|الحديث|الشريف|صلى\s+الله\s+عليه\s+وسلم|عليه\s+الصلاة\s+والسلام|عليه\s+السلام)"
+    # (and where: "ويقول الله ــ سبحانه وتعالى ــ في سورة الأنعام «…»")
+    r"(?:[\s\u0640]*(?:في\s+)?(?:سورة|آية|الآية)(?:\s+[\u0621-\u064a]+){1,2})?"
     r"[\s\u0640]*[:،,]?[\s\u0640]*[«\"“”(]?[\s]*$"
 )
 
