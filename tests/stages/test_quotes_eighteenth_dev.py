@@ -15,3 +15,8 @@ def test_a_speaker_before_a_sura_of_his_own_is_still_quoted() -> None:
     # "سورة" alone is no verse: the speaker's words still count
     text = "وقال المفتي عن سورة الكهف: «نحن نحث الناس على قراءتها كل جمعة»."
     assert [content for content, _ in direct(text)] == ["نحن نحث الناس على قراءتها كل جمعة"]
+
+
+def test_after_a_colon_a_quotation_ends_at_its_mark_when_the_narrator_goes_on() -> None:
+    text = 'جاء في لسان العرب: "الرطراط هو الماء الذي أسأرته الإبل في الحياض" ويفهم من قول ابن منظور أنه بقية الماء.'
+    assert [content for content, _ in direct(text)] == ["الرطراط هو الماء الذي أسأرته الإبل في الحياض"]

@@ -2200,7 +2200,10 @@ def _content(
             region is not None
             and comp.kind == "colon"
             and _token_count(ctx.text, region.start, region.end) >= 3
-            and _tail_words(ctx, region.close + 1, max(sentence_end, region.close + 1)) <= COLON_TAIL_WORDS
+            and (
+                _tail_words(ctx, region.close + 1, max(sentence_end, region.close + 1)) <= COLON_TAIL_WORDS
+                or _NEW_CLAUSE.match(text, region.close + 1) is not None  # 'جاء في لسان العرب: "…" ويفهم'
+            )
         ):  # "وهتف المتظاهرون: «…» أمام مقر الحكومة": the narrator's circumstance after the words
             return region.start, region.end, "direct"
         if (
