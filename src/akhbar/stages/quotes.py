@@ -2091,10 +2091,16 @@ def _participle_frames(ctx: _Context, match: _Trigger) -> bool:
     than qualifying a noun ("حالات إصابة مؤكدة بالفيروس"): after a comma, in the accusative
     (مشيراً، مؤكدا), or with a complement within three words."""
     text = ctx.text
+    if _norm(match.group()) in _NOUN_ACCUSATIVES:
+        return _frames_that(ctx, match, leads=True)  # "أن هناك مقرا للشركة": a headquarters, not admitting
     before = text[max(0, match.start() - 8) : match.start()].rstrip()
     if before.endswith(("،", ",", "؛")) or "\u064b" in match.group() or _norm(match.group()).endswith("ا"):
         return True
     return _frames_that(ctx, match, leads=True)
+
+
+#: Accusative participles that are also common nouns (مقرّاً "admitting", مقرّاً "a headquarters").
+_NOUN_ACCUSATIVES = frozenset(normalize(w) for w in ["مقرا", "مقراً"])
 
 
 #: Conjunctions of time that belong with the verb after them ("…، حينما قال: …").
