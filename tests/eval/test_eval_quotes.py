@@ -143,6 +143,9 @@ SIZES = {
     "heldout31": 45,
     "heldout32": 45,
     "heldout33": 45,
+    "heldout34": 45,
+    "heldout35": 45,
+    "heldout36": 45,
 }
 
 
