@@ -694,7 +694,7 @@ def _triggers(text: str) -> list[_Trigger]:
     if any(map(_colon_only, (t.written for t in found))):
         found = [t for t in found if not _colon_only(t.written) or _frames_colon(text, t)]
     if "لافت" in text:  # "وبدا لافتاً أن …": "notable", an adjective, not "pointing out"
-        found = [t for t in found if not (t.written.startswith("لافت") and _NOTABLE.search(text, max(0, t.begin - 20), t.begin))]
+        found = [t for t in found if not (t.written.startswith("لافت") and _notable(text, t.begin))]
     if "وعبر" in text:  # "وعبر الوالد عن بالغ شكره": the bare past with its عن (not "وعبر الإنترنت")
         found.extend(_Trigger(m.start(), m.start() + 4, "وعبر") for m in _BARE_ABBAR.finditer(text))
         found.sort(key=lambda t: t.begin)
@@ -703,6 +703,12 @@ def _triggers(text: str) -> list[_Trigger]:
 
 #: A verb of being right before "لافتاً" makes it an adjective ("وبدا لافتاً أن").
 _NOTABLE = re.compile(r"(?:بدا|يبدو|كان|أصبح|أضحى|بات)\s+$")
+
+
+def _notable(text: str, position: int) -> bool:
+    return _NOTABLE.search(text, max(0, position - 20), position) is not None
+
+
 #: عبّر written without its shadda, opening a clause, with its عن a few words after it.
 _BARE_ABBAR = re.compile(f"(?<![{_WORD_CHARS}])وعبر(?=(?:\\s+[{_WORD_CHARS}]+){{1,8}}?\\s+عن\\s(?!طريق))")
 
