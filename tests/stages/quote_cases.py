@@ -20,3 +20,8 @@ def direct(text: str) -> list[tuple[str, str | None]]:
 def indirect(text: str) -> list[tuple[str, str | None]]:
     """(content, speaker) of each indirect quote of ``text``."""
     return [(content, speaker) for kind, content, speaker, _ in found(text) if kind == "indirect"]
+
+
+def quotes(text: str) -> list[tuple[str, str, str | None]]:
+    """(kind, content, speaker) of each quote of ``text``."""
+    return [(kind, content, speaker) for kind, content, speaker, _ in found(text)]

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from quote_cases import found
 
 from akhbar.lang.ar import match_terms
 from akhbar.stages.quotes import (
@@ -25,11 +26,6 @@ from akhbar.stages.quotes import (
     speakers_match,
 )
 from akhbar.types import Article, Quote
-
-
-def found(text: str) -> list[tuple[str, str, str | None, str | None]]:
-    """(kind, content, speaker, channel) of each quote of ``text``."""
-    return [(q.kind, text[q.start : q.end], q.speaker, q.channel) for q in extract_quotes("a", text)]
 
 
 def only(text: str) -> tuple[str, str, str | None, str | None]:

@@ -3,11 +3,7 @@ The sentences are written for these tests, not copied from the articles."""
 
 from __future__ import annotations
 
-from quote_cases import found
-
-
-def quotes(text: str) -> list[tuple[str, str, str | None]]:
-    return [(kind, content, speaker) for kind, content, speaker, _ in found(text)]
+from quote_cases import found, quotes
 
 
 def test_abbar_without_its_shadda_frames_an_expression_when_its_an_follows() -> None:

@@ -5,11 +5,7 @@ sentences are written for these tests, not copied from the articles."""
 
 from __future__ import annotations
 
-from quote_cases import direct, found
-
-
-def quotes(text: str) -> list[tuple[str, str, str | None]]:
-    return [(kind, content, speaker) for kind, content, speaker, _ in found(text)]
+from quote_cases import direct, quotes
 
 
 def test_a_quotation_never_closed_holding_a_nested_pair_is_direct() -> None:

@@ -2457,6 +2457,11 @@ _LIST_ITEM = re.compile(r"\s*(?:\d{1,2}\s*[-–.)]\s|(?:أولا|ثانيا|ثا
 _NOT_CONSEQUENCE = frozenset(normalize(w) for w in ["فيما", "في", "فيها", "فيه", "فقط", "فور", "فترة", "فريق"])
 
 
+#: Our common verbs ("نريد إعادة نظر شاملة …"): a ن prefix alone is too often a stem's own letter.
+_OUR_VERBS = (
+    "نريد نسعى نعمل نحرص نتطلع نأمل نؤكد نقوم نعتقد نتمنى نرفض نطالب نرحب نحتاج نستطيع نتوقع نرى نعرف"
+    " نشعر نفخر نعتز نشكر نثمن ندعو نواصل نتابع نبذل نسير نتعامل نحاول نخطط نستعد نتحدث نقول أريد أود"
+)
 FIRST_PERSON = frozenset(
     normalize(w)
     for w in [
@@ -2480,14 +2485,9 @@ FIRST_PERSON = frozenset(
         "لي",
         "معنا",
         "فينا",
+        *_OUR_VERBS.split(),
     ]
 )
-#: Our common verbs ("نريد إعادة نظر شاملة …"): a ن prefix alone is too often a stem's own letter.
-_OUR_VERBS = (
-    "نريد نسعى نعمل نحرص نتطلع نأمل نؤكد نقوم نعتقد نتمنى نرفض نطالب نرحب نحتاج نستطيع نتوقع نرى نعرف"
-    " نشعر نفخر نعتز نشكر نثمن ندعو نواصل نتابع نبذل نسير نتعامل نحاول نخطط نستعد نتحدث نقول أريد أود"
-)
-FIRST_PERSON = FIRST_PERSON | frozenset(normalize(w) for w in _OUR_VERBS.split())
 
 
 def _first_person(text: str, start: int, end: int) -> bool:
