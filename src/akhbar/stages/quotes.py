@@ -2014,6 +2014,10 @@ _CLAUSE_PARTICLES = frozenset(
 )
 
 
+_EXCEPT = normalize("إلا")
+_BUT_HE = frozenset(normalize(w) for w in ["أنه", "أنها", "أنهم", "أنهما"])
+
+
 def _content_end(ctx: _Context, start: int, limit: int, at_colon: bool = False) -> int:
     """End of an indirect complement: the sentence end, or a new frame or tail inside the sentence
     ("…، وأضاف", "…، لكنه أشار إلى أن", "…، مشيراً إلى", "…، وفق بيان"); with ``at_colon`` (the object of
@@ -2043,6 +2047,9 @@ def _content_end(ctx: _Context, start: int, limit: int, at_colon: bool = False) 
         between = _tokens(ctx.text, comma + 1, match.start())
         if len(between) <= 2 and all(t.word and t.norm in _CLAUSE_PARTICLES for t in between):
             end = comma
+            break
+        if len(between) == 2 and between[0].norm == _EXCEPT and between[1].norm in _BUT_HE:
+            end = comma  # "…، إلا أنه أكد أن «…»": the same speaker's next statement
             break
         if (
             between
@@ -2211,12 +2218,17 @@ def _content(
         if (
             region is not None
             and comp.kind == "colon"
-            and _token_count(ctx.text, region.start, region.end) >= 3
+            and _token_count(ctx.text, region.start, region.end) >= 2
             and (
-                _tail_words(ctx, region.close + 1, max(sentence_end, region.close + 1)) <= COLON_TAIL_WORDS
-                or _NEW_CLAUSE.match(text, region.close + 1) is not None  # 'جاء في لسان العرب: "…" ويفهم'
+                _NEW_CLAUSE.match(text, region.close + 1) is not None  # 'جاء في لسان العرب: "…" ويفهم'
+                or (
+                    _token_count(ctx.text, region.start, region.end) >= 3
+                    and _tail_words(ctx, region.close + 1, max(sentence_end, region.close + 1)) <= COLON_TAIL_WORDS
+                )
             )
         ):  # "وهتف المتظاهرون: «…» أمام مقر الحكومة": the narrator's circumstance after the words
+            if _token_count(ctx.text, region.start, region.end) < 3:
+                ctx.framed.add(region.open)  # 'رسالة تقول: "العشاء جاهز" فلم تفهم': short, but framed
             return region.start, region.end, "direct"
         if (
             region is not None
@@ -2319,7 +2331,7 @@ def _bracketed(ctx: _Context, opening: int, sentence_end: int) -> tuple[int, int
 
 
 #: A clause of its own after a quotation: "«…» وراقب فواتيرك", "«…» فقال".
-_NEW_CLAUSE = re.compile("\\s*[وف][\u0621-\u064a]{3,}")
+_NEW_CLAUSE = re.compile("\\s*[وف](?:[\u0621-\u064a]{3,}|ل[من]\\s)")  # (and "فلم تفهم", "ولن …")
 
 
 def _tail_words(ctx: _Context, start: int, end: int) -> int:
@@ -3213,7 +3225,9 @@ def _channel_of_speaker(speaker: str) -> str | None:
 
 
 #: "«…» هذا ما قاله فلان", "هذا ماقاله": the quotation first, then what points back at it.
-_THIS_IS_WHAT = re.compile(r"(?:و?(?:هذا|هكذا|ذلك)\s+ما\s*)")
+_THIS_IS_WHAT = re.compile(
+    r"(?:و?(?:هذا|هكذا|ذلك)\s+ما\s*|و?ب(?:هذه|تلك)\s+(?:العبارات|العبارة|الكلمات|الكلمة)\s+)"
+)  # "«…» هذا ما قاله", "«…» بهذه العبارات تحدث الأسد"
 
 
 def _verb_after(after: str) -> tuple[re.Match[str] | None, str, bool]:
@@ -3595,6 +3609,22 @@ def _tails(ctx: _Context, found: list[_Found]) -> list[_Found]:
             continue
         same_sentence = [f for f in found if s_start <= f.anchor < s_end]
         lead_text = text[s_start : match.start()]
+        ended = _marked_before_tail(ctx, s_start, match.start())
+        if ended is not None:
+            holder = next((f for f in same_sentence if f.start <= ended[0] and ended[1] <= f.end), None)
+            if head in PRONOUN_SOURCES or (
+                holder is None
+                and ("،" in text[ended[1] : match.start()] or "," in text[ended[1] : match.start()])
+                and _word_count(text, s_start, ended[2]) <= TAIL_LEAD_WORDS
+                and _word_count(text, ended[0], ended[1]) >= WHOLLY_MARKED_WORDS
+            ):
+                # '«لوحات الخزي هذه»، حسب تعبيره': the words in marks are the speaker's own (a frame
+                # around them keeps its indirect quote); 'وشهدت حلب "اشتباكات عنيفة …"، بحسب المرصد':
+                # a short lead of the writer's, then the source's words
+                who = holder.speaker if holder is not None and holder.speaker else speaker
+                out.append(_Found(ended[0], ended[1], "direct", who, channel, match.start()))
+                ctx.framed.add(ended[2])
+                continue
         if lead_text.rstrip().endswith(tuple(_DASHES)) and same_sentence:
             # "وقال فلان - حسب ما أوردته صحيفة … - «…»": a parenthetical inside the frame names its channel
             for f in same_sentence:
@@ -3612,8 +3642,17 @@ def _tails(ctx: _Context, found: list[_Found]) -> list[_Found]:
                 continue
             mark = rest[index - 1] if index and rest[index - 1].norm in _ALL_MARKS else None
             marked = _marked_content(ctx, mark, s_end) if mark is not None else None
+            region = ctx.region_opening_at(mark.start) if mark is not None else None
             if marked is not None and marked[2] == "direct":
                 start, end, kind = marked  # "ووفقا لبيان المركز فإن «…»": the source's own words
+            elif (
+                region is not None
+                and not any(t.word for t in rest[:index])  # (not "فإن «…» في استئناف": one indirect quote)
+                and _word_count(text, region.start, region.end) >= WHOLLY_MARKED_WORDS
+            ):
+                # "ولم يعرف، بحسب المرصد، «ما إذا كان …» الذين يقاتلون": the words in marks are the source's
+                start, end, kind = region.start, region.end, "direct"
+                ctx.framed.add(region.open)
             else:
                 kind = "indirect"
                 start, end = _strip_span(text, rest[index].start, _content_end(ctx, rest[index].start, s_end))
@@ -3633,6 +3672,38 @@ def _tails(ctx: _Context, found: list[_Found]) -> list[_Found]:
             continue
         out.append(_Found(start, end, kind, speaker, channel, match.start()))
     return out
+
+
+#: Words of the writer's own at most before a quotation that a tail attributes ("وشهدت حلب «…»، بحسب …").
+TAIL_LEAD_WORDS = 6
+
+_TAIL_GAP = " \t\u00a0،,-–—"
+
+
+def _marked_before_tail(ctx: _Context, s_start: int, tail: int) -> tuple[int, int, int] | None:
+    """The quotation that ends right before a tail (its content's start and end, and its opening
+    mark): a closed one, or one opened in the sentence and never closed before the tail."""
+    text = ctx.text
+    position = tail
+    while position > s_start and text[position - 1] in _TAIL_GAP:
+        position -= 1
+    if position <= s_start:
+        return None
+    if text[position - 1] in _ALL_MARKS:
+        for region in ctx.regions:
+            if region.close == position - 1 and region.open >= s_start:
+                return (region.start, region.end, region.open) if region.end > region.start else None
+        return None
+    for mark in _MARK_RE.finditer(text, s_start, position):
+        opening = mark.start()
+        if any(r.open == opening or r.close == opening for r in ctx.regions):
+            continue
+        if opening + 1 < position and not text[opening + 1].isspace() and (opening == 0 or text[opening - 1].isspace()):
+            start, end = _strip_span(text, opening + 1, position)
+            if _MARK_RE.search(text, start, end) is None and end > start:
+                return start, end, opening  # 'وشهدت … "اشتباكات … الفصائل، بحسب المرصد': never closed
+        return None
+    return None
 
 
 def _drop_lam(word: str) -> str:
@@ -3701,13 +3772,14 @@ def _sentences(text: str, regions: Sequence[_Region] = ()) -> list[tuple[int, in
 
 
 #: "…، وأن «" inside an indirect complement: a coordinated complement that opens with a mark.
-_COORDINATED_MARK = re.compile(r"[،,]\s*و(?:أن|إن|ان)(?:ه|ها|هم)?\s*(?=[«“\"])")
+_COORDINATED_MARK = re.compile(r"(?:[،,]\s*و(?:أن|إن|ان)(?:ه|ها|هم)?|\s+بقول(?:ه|ها|هم|هما)\s*:?)\s*(?=[«“\"])")
 
 
 def _coordinated_quotation(ctx: _Context, item: _Found) -> list[_Found]:
     """ "مشيرا إلى أن القيادة عليها اتخاذ إجراءات، وأن “المفاوضات لن تعيد الشهداء”": the second,
     coordinated complement wholly in marks to the end of the statement is the speaker's own words, a
-    direct quote after the indirect one."""
+    direct quote after the indirect one; so are the words in marks after بقوله that end it ("أشارت إلى
+    أن محادثاتها شملت دور بلاده بقولها «…»")."""
     if item.kind != "indirect":
         return [item]
     text = ctx.text
@@ -3743,6 +3815,9 @@ def _by_paragraph(text: str, item: _Found) -> list[_Found]:
     return pieces
 
 
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
+
+
 def extract_quotes(article_id: str, text: str) -> list[Quote]:
     """Direct and indirect quotes of ``text``, in order; ``text[q.start:q.end]`` is the content."""
     if not text:
@@ -3768,6 +3843,8 @@ def extract_quotes(article_id: str, text: str) -> list[Quote]:
     for item in found:
         if any(q.kind == item.kind and item.start < q.end and q.start < item.end for q in quotes[-3:]):
             continue  # overlapping frames of one kind: keep the first
+        if _WEB_ADDRESS.fullmatch(text, item.start, item.end):
+            continue  # "على الرابط:http://…": an address, nobody's words
         quotes.append(Quote(article_id, item.start, item.end, item.kind, item.speaker, None, item.channel))
     if regions:
         quotes = _rescore_regions(article_id, ctx, quotes)
