@@ -146,6 +146,12 @@ SIZES = {
     "heldout34": 45,
     "heldout35": 45,
     "heldout36": 45,
+    "heldout37": 45,
+    "heldout38": 45,
+    "heldout39": 45,
+    "heldout40": 45,
+    "heldout41": 45,
+    "heldout42": 45,
 }
 
 
