@@ -152,7 +152,7 @@ NOUN_LEMMAS = frozenset(["تصريح", "إعلان", "بقوله"])
 #: The writer's own saying (a column retelling a conversation): no named speaker.
 FIRST_PERSON_SAYING = frozenset(normalize(w) for w in ["قلت", "قلنا", "أقول", "نقول", "أجبت", "أجبنا"])
 #: Words that make a quotation a proverb or a saying of nobody in particular.
-PROVERB_WORDS = frozenset(normalize(w) for w in ["المثل", "المقولة", "الحكمة", "المأثور"])
+PROVERB_WORDS = frozenset(normalize(w) for w in ["المثل", "الأمثال", "المقولة", "الحكمة", "المأثور"])
 
 
 #: The one spoken to in a retold scene ("وأقول له: «…»"): the writer's own words then, not his opinion.
@@ -180,6 +180,11 @@ _PROVERB_ADJECTIVES = frozenset(
     normalize(w) for w in ["بليغ", "شعبي", "قديم", "عربي", "سائر", "مأثور", "معروف", "شائع", "دارج", "يقول"]
 )
 _PROVERB_GAP = frozenset(w for base in PROVERB_WORDS for w in (base, "و" + base, "ف" + base))
+
+
+_IT_IS_SAID = normalize("يقال")
+_GODS_WORD = re.compile(r"(?:قال|يقول)\s+(?:الله|تعالى|رسول|الرسول|النبي)(?![\w])")
+_AS_WORDS = frozenset(["كما", "فكما", "وكما"])
 
 
 #: Its present: the writer's opinion as he writes, never a quotation (the guidelines leave it unmarked).
@@ -2450,7 +2455,16 @@ def _colon_content(
             and opening[0].norm not in _NOT_CONSEQUENCE
         )
         listed = _LIST_ITEM.match(text, nxt[0]) is not None  # "المخالفات التالية: 1- … 2- …": its points
-        if not asking and not follows and not listed and not document and not _first_person(text, nxt[0], nxt[1]):
+        # "…: فالكاو يعرف أي مدرب يكون مورينيو. إنه مدرب يحظى …": an emphatic إنّ opens no narration
+        emphatic = _EMPHATIC.match(text, opening[0].start) is not None
+        if (
+            not asking
+            and not follows
+            and not listed
+            and not emphatic
+            and not document
+            and not _first_person(text, nxt[0], nxt[1])
+        ):
             break  # the speaker's own voice goes on in the first person ("ونحن نسعى …"), or asking on
         end = _content_end(ctx, nxt[0], nxt[1])
         sentence_end = nxt[1]
@@ -2458,8 +2472,29 @@ def _colon_content(
     start, end = _strip_span(text, start, end)
     if start < end and text[start] in _ALL_MARKS and ctx.region_opening_at(start) is None:
         start, end = _strip_span(text, start + 1, end)  # 'وأردف:" سيتم …' : a mark never closed
+    stray = _stray_closing(ctx, start, end)
+    if stray is not None and _word_count(text, start, stray) >= WHOLLY_MARKED_WORDS:
+        start, end = _strip_span(text, start, stray)  # 'قال: لقد جئت كوسيط للتوصل لحل وسط"، كانت كلمته …'
     return (start, end, "direct") if end > start else None
 
+
+def _stray_closing(ctx: _Context, start: int, end: int) -> int | None:
+    """A closing mark in ``text[start:end]`` that closes nothing (glued to the word before it, spaced
+    or punctuated after it): where a quotation the writer never opened ends."""
+    text = ctx.text
+    for mark in _MARK_RE.finditer(text, start + 1, end):
+        position = mark.start()
+        if text[position] in _OPEN_GUILLEMET or text[position - 1].isspace():
+            continue
+        if position + 1 < len(text) and not (text[position + 1].isspace() or text[position + 1] in "،,.؛:"):
+            continue
+        if any(r.open == position or r.close == position for r in ctx.regions):
+            continue
+        return position
+    return None
+
+
+_EMPHATIC = re.compile("إن(?:ه|ها|هم|هما)?(?![\u0621-\u064a])")
 
 #: A numbered point of a statement: "2- …", "3) …", "ثانياً: …".
 _LIST_ITEM = re.compile(r"\s*(?:\d{1,2}\s*[-–.)]\s|(?:أولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا)ً?\s*[:-])")
@@ -2779,7 +2814,8 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
             channel = ctx.last_channel
         if comp.position >= len(toks) and window < s_end:
             toks = _tokens(ctx.text, match.end(), s_end)
-        if _proverb(speaker, gap):
+        if _proverb(speaker, gap) or (norm == _IT_IS_SAID and _word_before(ctx.text, match.start()) in _AS_WORDS):
+            # ("فكما يقال: «خالف تعرف»": what is said, by nobody in particular)
             if comp.position < len(toks) and not toks[comp.position].word:
                 ctx.unsaid.add(toks[comp.position].start)
             continue  # "فالمثل يقول «…»", "ويقول المثل الشعبي: «…»": a proverb, nobody's words
@@ -2875,16 +2911,24 @@ def _described_as(ctx: _Context, toks: list[_Tok], comp: _Complement) -> _Region
 MODIFIED_MARKED_WORDS = 4
 
 
+#: An active participle in the accusative, normalized (واعدة، مطالبا، مشيرين): a circumstantial clause.
+_CIRCUMSTANTIAL = re.compile("^(?:م[\u0621-\u064a]{3,6}|[\u0621-\u064a]ا[\u0621-\u064a]{2})(?:ه|ا|ين)$")
+
+
 def _marked_then_modifier(ctx: _Context, toks: list[_Tok], comp: _Complement) -> _Region | None:
     """ "وحذر رئيس البلدية من «المخاطر الملموسة لوقوع أعمال إرهابية» في العاصمة …": the object wholly
     in marks, then a prepositional modifier of the verb: the marked words are the speaker's, direct."""
     if comp.position + 1 >= len(toks) or toks[comp.position].word:
         return None
     region = ctx.region_opening_at(toks[comp.position].start)
-    if region is None or _word_count(ctx.text, region.start, region.end) < MODIFIED_MARKED_WORDS:
+    if region is None or _word_count(ctx.text, region.start, region.end) < WHOLLY_MARKED_WORDS:
         return None
-    after = next((t for t in toks[comp.position + 1 :] if t.start > region.close), None)
+    index, after = next(((i, t) for i, t in enumerate(toks) if t.start > region.close), (0, None))
     if after is None or not after.word:
+        return None
+    if _CIRCUMSTANTIAL.match(after.norm) and index + 1 < len(toks) and toks[index + 1].norm in COMPLEMENTIZERS:
+        return region  # 'ودعت طهران إلى «اقتناص هذه الفرصة» واعدة بأن …': the speaker's next clause
+    if _word_count(ctx.text, region.start, region.end) < MODIFIED_MARKED_WORDS:
         return None
     purpose = after.norm[:1] == "ل" and len(after.norm) >= 4 and after.norm not in _NOT_PURPOSE
     if after.norm not in (*GAP_PREPOSITIONS, "خلال") and not purpose:  # (purpose: "«…» لوقف تدهور البيئة")
@@ -3545,8 +3589,14 @@ def _tails(ctx: _Context, found: list[_Found]) -> list[_Found]:
     text = ctx.text
     out = []
     for match in TAIL.finditer(text):
-        if text[match.start() : match.start() + 3] == "كما" and not _says(text, match.end()):
-            continue  # كما without a speech verb after it (most of them): nothing to attribute
+        if text[match.start() : match.start() + 3] == "كما" and (
+            not _says(text, match.end())
+            or text.startswith(("يقال", "قيل"), match.end())
+            or _GODS_WORD.match(text, match.end()) is not None
+        ):
+            # كما without a speech verb after it (most of them), "كما يقال" (nobody's words) and
+            # "كما قال الله تعالى: …" (a verse, which the guidelines leave unmarked): nothing to attribute
+            continue
         s_start, s_end = ctx.sentence_at(match.start())
         if s_end <= match.start() or ctx.region_containing(match.start()) is not None:
             continue
@@ -3843,8 +3893,8 @@ def extract_quotes(article_id: str, text: str) -> list[Quote]:
     for item in found:
         if any(q.kind == item.kind and item.start < q.end and q.start < item.end for q in quotes[-3:]):
             continue  # overlapping frames of one kind: keep the first
-        if _WEB_ADDRESS.fullmatch(text, item.start, item.end):
-            continue  # "على الرابط:http://…": an address, nobody's words
+        if _WEB_ADDRESS.match(text, item.start, item.end):
+            continue  # "على الرابط:http://…", "على الرابط : http://… , ولإرسال …": an address, nobody's words
         quotes.append(Quote(article_id, item.start, item.end, item.kind, item.speaker, None, item.channel))
     if regions:
         quotes = _rescore_regions(article_id, ctx, quotes)
@@ -3853,7 +3903,62 @@ def extract_quotes(article_id: str, text: str) -> list[Quote]:
         quotes = [q for q in quotes if not any(r.start <= q.start and q.end <= r.end for r in unsaid)]
     if "تعالى" in text or "الحديث" in text or "عليه" in text:
         quotes = [q for q in quotes if q.kind != "direct" or not _SCRIPTURE.search(text, max(0, q.start - 60), q.start)]
+    if ":\n" in text or ": \n" in text:
+        quotes = _verses(text, quotes)
     return quotes
+
+
+#: Words of a frame that introduces a song's or a poem's own lines ("وتقول كلمات الأغنية:").
+_LYRICS_FRAME = re.compile("كلمات|أغنية|الأغنية|الاغنية|أبيات|ابيات|القصيدة|الأنشودة|الانشودة")
+VERSE_LINE_WORDS = 10  # a line of verse is short
+VERSE_LINES = 3  # lines of verse at least, for a block of them
+_VERSE_SEPARATOR = re.compile(r"[\s.…*()\u00a0]*")
+_NOT_VERSE = re.compile(r"\s*(?:[-–•*]|\d|\(\d)")  # a list's points, numbered paragraphs
+_SITE_TAGS = re.compile(r"\s+سمات\s")  # a site's tag list glued to the last line ("… سمات اغنية …")
+
+
+def _verse_block(text: str, start: int) -> int | None:
+    """The end of the verse lines from ``start`` (a line's first character), or None when fewer
+    than ``VERSE_LINES`` short lines follow one another there. A line that ends a sentence (".",
+    "!", "؟") ends the block: prose, or the poem's last line."""
+    position, end, lines = start, start, 0
+    while position < len(text):
+        line_end = text.find("\n", position)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[position:line_end]
+        tags = _SITE_TAGS.search(line)
+        kept = line[: tags.start()] if tags else line.rstrip()
+        if _VERSE_SEPARATOR.fullmatch(line):
+            position = line_end + 1
+            continue
+        if _NOT_VERSE.match(line) or len(_WORD_RE.findall(kept)) > VERSE_LINE_WORDS or kept.endswith(":"):
+            break
+        lines += 1
+        end = position + len(kept)
+        if tags or kept.endswith((".", "!", "؟", "?")):
+            break
+        position = line_end + 1
+    return end if lines >= VERSE_LINES else None
+
+
+def _verses(text: str, quotes: list[Quote]) -> list[Quote]:
+    """A direct quote on the line after a colon that ends its line, opening several short lines: a
+    song's lyrics ("وتقول كلمات الأغنية:", "التي تقول أبياتها:") are one quote over all its lines; a
+    poet's verse ("قال بشار بن برد:") is not marked, as the guidelines have poems."""
+    out = []
+    for quote in quotes:
+        colon = text.rfind(":", max(0, quote.start - 8), quote.start)
+        if quote.kind != "direct" or colon < 0 or "\n" not in text[colon : quote.start]:
+            out.append(quote)
+            continue
+        end = _verse_block(text, text.rfind("\n", colon, quote.start) + 1)
+        if end is None or end < quote.end:
+            out.append(quote)
+            continue
+        frame = text[max(0, text.rfind("\n", 0, colon) + 1, colon - 80) : colon]
+        if _LYRICS_FRAME.search(frame):
+            out.append(replace(quote, end=end))
+    return out
 
 
 #: A verse or a hadith ("قال تعالى: «…»", "جاء في الحديث: «…»", "فقال عليه الصلاة والسلام: …"): the
@@ -3862,6 +3967,8 @@ _SCRIPTURE = re.compile(
     r"(?:تعالى|عز\s+وجل|سبحانه|الحديث|الشريف|صلى\s+الله\s+عليه\s+وسلم|عليه\s+الصلاة\s+والسلام|عليه\s+السلام)"
     # (and where: "ويقول الله ــ سبحانه وتعالى ــ في سورة الأنعام «…»")
     r"(?:[\s\u0640]*(?:في\s+)?(?:سورة|آية|الآية)(?:\s+[\u0621-\u064a]+){1,2})?"
+    # (and "حديث للرسول صلى الله عليه وسلم يقول فيه: «…»")
+    r"(?:\s+(?:يقول|قال)(?:\s+فيه)?)?"
     r"[\s\u0640]*[:،,]?[\s\u0640]*[«\"“”(]?[\s]*$"
 )
 
