@@ -93,3 +93,10 @@ def test_points_of_a_list_after_a_colon_are_no_verse() -> None:
         "- عدد البحوث المنشورة"
     )
     assert direct(text) != []
+
+
+def test_chanting_participles_frame_their_words() -> None:
+    text = "وتظاهر نحو مائتي شخص أمام السفارة هاتفين «أين أنتم؟ بلادنا تحترق» وملوحين بالأعلام."
+    assert [content for content, _ in direct(text)] == ["أين أنتم؟ بلادنا تحترق"]
+    text = "وسار الأطفال في طابور طويل مرددين الأهزوجة القديمة «نحن الصغار نحب الوطن ونحميه»."
+    assert [content for content, _ in direct(text)] == ["نحن الصغار نحب الوطن ونحميه"]
