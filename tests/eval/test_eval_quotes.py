@@ -152,6 +152,12 @@ SIZES = {
     "heldout40": 45,
     "heldout41": 45,
     "heldout42": 45,
+    "heldout43": 45,
+    "heldout44": 45,
+    "heldout45": 45,
+    "heldout46": 45,
+    "heldout47": 45,
+    "heldout48": 45,
 }
 
 
