@@ -3903,7 +3903,7 @@ def extract_quotes(article_id: str, text: str) -> list[Quote]:
     if ctx.unsaid:  # a proverb, the writer's own opinion: whichever rule took the quotation after it
         unsaid = [r for r in regions if r.open in ctx.unsaid]
         quotes = [q for q in quotes if not any(r.start <= q.start and q.end <= r.end for r in unsaid)]
-    if "تعالى" in text or "الحديث" in text or "عليه" in text:
+    if "تعالى" in text or "الحديث" in text or "عليه" in text or "رسول" in text or "النبي" in text:
         quotes = [q for q in quotes if q.kind != "direct" or not _SCRIPTURE.search(text, max(0, q.start - 60), q.start)]
     if ":\n" in text or ": \n" in text:
         quotes = _verses(text, quotes)
@@ -3966,7 +3966,9 @@ def _verses(text: str, quotes: list[Quote]) -> list[Quote]:
 #: A verse or a hadith ("قال تعالى: «…»", "جاء في الحديث: «…»", "فقال عليه الصلاة والسلام: …"): the
 #: guidelines leave them unmarked, whoever quotes them.
 _SCRIPTURE = re.compile(
-    r"(?:تعالى|عز\s+وجل|سبحانه|الحديث|الشريف|صلى\s+الله\s+عليه\s+وسلم|عليه\s+الصلاة\s+والسلام|عليه\s+السلام)"
+    r"(?:تعالى|عز\s+وجل|سبحانه|الحديث|الشريف|صلى\s+الله\s+عليه\s+وسلم|عليه\s+الصلاة\s+والسلام|عليه\s+السلام"
+    # (and the Prophet named without an honorific: "فقال رسول الله: «…»", "فقال له النبي: «…»")
+    r"|رسول\s+الله|النبي|الرسول)"
     # (and where: "ويقول الله ــ سبحانه وتعالى ــ في سورة الأنعام «…»")
     r"(?:[\s\u0640]*(?:في\s+)?(?:سورة|آية|الآية)(?:\s+[\u0621-\u064a]+){1,2})?"
     # (and "حديث للرسول صلى الله عليه وسلم يقول فيه: «…»")
