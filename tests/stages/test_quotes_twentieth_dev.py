@@ -100,3 +100,8 @@ def test_chanting_participles_frame_their_words() -> None:
     assert [content for content, _ in direct(text)] == ["أين أنتم؟ بلادنا تحترق"]
     text = "وسار الأطفال في طابور طويل مرددين الأهزوجة القديمة «نحن الصغار نحب الوطن ونحميه»."
     assert [content for content, _ in direct(text)] == ["نحن الصغار نحب الوطن ونحميه"]
+
+
+def test_a_line_of_the_lyrics_with_a_colon_of_its_own_is_no_second_quote() -> None:
+    text = LYRICS.replace("نحمي حماك بالحزم والعزم", "وإن قال الفخر: ذاك وطن")
+    assert len(direct(text)) == 1

@@ -3947,8 +3947,11 @@ def _verses(text: str, quotes: list[Quote]) -> list[Quote]:
     """A direct quote on the line after a colon that ends its line, opening several short lines: a
     song's lyrics ("وتقول كلمات الأغنية:", "التي تقول أبياتها:") are one quote over all its lines; a
     poet's verse ("قال بشار بن برد:") is not marked, as the guidelines have poems."""
-    out = []
+    out: list[Quote] = []
+    lyrics_end = -1  # the end of the last song extended over its lines: its lines quote nothing else
     for quote in quotes:
+        if quote.kind == "direct" and quote.start < lyrics_end:
+            continue
         colon = text.rfind(":", max(0, quote.start - 8), quote.start)
         if quote.kind != "direct" or colon < 0 or "\n" not in text[colon : quote.start]:
             out.append(quote)
@@ -3960,6 +3963,7 @@ def _verses(text: str, quotes: list[Quote]) -> list[Quote]:
         frame = text[max(0, text.rfind("\n", 0, colon) + 1, colon - 80) : colon]
         if _LYRICS_FRAME.search(frame):
             out.append(replace(quote, end=end))
+            lyrics_end = end
     return out
 
 
