@@ -2923,7 +2923,10 @@ def _marked_then_modifier(ctx: _Context, toks: list[_Tok], comp: _Complement) ->
     region = ctx.region_opening_at(toks[comp.position].start)
     if region is None or _word_count(ctx.text, region.start, region.end) < WHOLLY_MARKED_WORDS:
         return None
-    index, after = next(((i, t) for i, t in enumerate(toks) if t.start > region.close), (0, None))
+    index, after = next(
+        ((i, t) for i, t in enumerate(toks[comp.position + 1 :], comp.position + 1) if t.start > region.close),
+        (0, None),
+    )
     if after is None or not after.word:
         return None
     if _CIRCUMSTANTIAL.match(after.norm) and index + 1 < len(toks) and toks[index + 1].norm in COMPLEMENTIZERS:
