@@ -158,6 +158,12 @@ SIZES = {
     "heldout46": 45,
     "heldout47": 45,
     "heldout48": 45,
+    "heldout49": 45,
+    "heldout50": 45,
+    "heldout51": 45,
+    "heldout52": 45,
+    "heldout53": 45,
+    "heldout54": 45,
 }
 
 
