@@ -184,17 +184,23 @@ def read_eval_file(path: Path) -> list[dict[str, Any]]:
     return articles
 
 
-def evaluate_quotes(path: Path, extractor: Extractor = extract_quotes, *, with_errors: bool = False) -> dict[str, Any]:
-    """P/R/F1 per kind, speaker accuracy and counts of ``extractor`` over the eval file at ``path``."""
-    articles = read_eval_file(path)
-    predictions = {
+def predict(
+    articles: Sequence[Mapping[str, Any]], extractor: Extractor = extract_quotes
+) -> dict[str, list[dict[str, Any]]]:
+    """``extractor``'s quotes of each eval article, by article id, in the form ``score`` reads."""
+    return {
         str(a["id"]): [
             {"start": q.start, "end": q.end, "kind": q.kind, "speaker": q.speaker, "channel": q.channel}
             for q in extractor(str(a["id"]), a["text"])
         ]
         for a in articles
     }
-    result = score(articles, predictions)
+
+
+def evaluate_quotes(path: Path, extractor: Extractor = extract_quotes, *, with_errors: bool = False) -> dict[str, Any]:
+    """P/R/F1 per kind, speaker accuracy and counts of ``extractor`` over the eval file at ``path``."""
+    articles = read_eval_file(path)
+    result = score(articles, predict(articles, extractor))
     result["articles"] = len(articles)
     if not with_errors:
         result.pop("errors")

@@ -22,7 +22,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[2]
 sys.path.insert(0, str(REPO / "src"))
 
-from akhbar.eval.quotes import QUOTE_SETS, build_eval_file, read_eval_file, score  # noqa: E402
+from akhbar.eval.quotes import QUOTE_SETS, build_eval_file, predict, read_eval_file, score  # noqa: E402
 from akhbar.models.quote_regions import RegionScorer, default_scorer  # noqa: E402
 from akhbar.stages import quotes  # noqa: E402
 from akhbar.train.quote_regions import examples, fit  # noqa: E402
@@ -34,13 +34,7 @@ def _extract(articles: list[dict[str, Any]], scorer: RegionScorer) -> dict[str, 
     shipped: Callable[[], RegionScorer] = quotes.default_scorer
     quotes.default_scorer = lambda: scorer  # the extractor reads its scorer through this name
     try:
-        return {
-            a["id"]: [
-                {"start": q.start, "end": q.end, "kind": q.kind, "speaker": q.speaker, "channel": q.channel}
-                for q in quotes.extract_quotes(a["id"], a["text"])
-            ]
-            for a in articles
-        }
+        return predict(articles, quotes.extract_quotes)
     finally:
         quotes.default_scorer = shipped
 
