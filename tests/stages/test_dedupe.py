@@ -22,6 +22,7 @@ from akhbar.pipeline import Pipeline, Step
 from akhbar.stages.dedupe import (
     DedupeConfig,
     DuplicateIndex,
+    _Run,
     article_agency,
     dedupe,
     detect_agency,
@@ -296,3 +297,24 @@ def test_saudinewsnet_day(shared_data: Path) -> None:
         assert decision.similarity >= DedupeConfig().threshold
         matched = by_id[decision.matched_id]
         assert similarity(by_id[decision.article_id].text, matched.text) == pytest.approx(decision.similarity, abs=1e-6)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_runs_filter_never_hides_a_posting(seed: int) -> None:
+    """A sorted run's lookup (its Bloom filter first, then a binary search) gives exactly what a
+    plain dictionary of the postings gives, for values held and not held, in the values' order."""
+    rng = np.random.default_rng(seed)
+    size = int(rng.integers(1, 40_000))
+    pool = rng.integers(0, 2**63, size=max(1, size // 3), dtype=np.uint64) << np.uint64(1)  # some shared
+    keys = rng.choice(pool, size=size)
+    docs = rng.integers(0, 50_000, size=size, dtype=np.uint32)
+    run = _Run.build(keys, docs)
+    postings: dict[int, list[int]] = {}
+    for key, doc in zip(keys.tolist(), docs.tolist(), strict=True):
+        postings.setdefault(key, []).append(doc)
+    for _ in range(20):
+        held = rng.choice(pool, size=int(rng.integers(0, 60)))
+        absent = rng.integers(0, 2**64 - 1, size=int(rng.integers(0, 60)), dtype=np.uint64)
+        values = np.unique(np.concatenate((held, absent)))
+        expected = [doc for value in values.tolist() for doc in postings.get(value, [])]
+        assert sorted(run.lookup(values)) == sorted(expected)

@@ -290,20 +290,36 @@ def article_agency(article: Article) -> str | None:
 # --- the index -------------------------------------------------------------------------------------
 
 
+_FILTER_SLOTS_PER_KEY = 8  # a run's filter: about one false "maybe" in nine absent values
+
+
 @dataclass(frozen=True, slots=True)
 class _Run:
-    """Sorted postings: ``docs[starts[i]:starts[i + 1]]`` hold the sampled shingle ``keys[i]``."""
+    """Sorted postings: ``docs[starts[i]:starts[i + 1]]`` hold the sampled shingle ``keys[i]``.
+
+    ``present`` is a one-hash Bloom filter over the keys' high bits (``shift`` drops the others), a
+    byte per slot (two numpy steps to read): a looked-up value whose slot is clear is certainly
+    absent, so only the few that may be present are binary-searched. Nine in ten looked-up values
+    are absent, and a binary search in a run of a million keys misses the cache at nearly every step."""
 
     keys: Hashes
     starts: npt.NDArray[np.int64]
     docs: npt.NDArray[np.uint32]
+    present: npt.NDArray[np.bool_]
+    shift: np.uint64
 
     @classmethod
     def build(cls, keys: Hashes, docs: npt.NDArray[np.uint32]) -> _Run:
         order = np.argsort(keys, kind="stable")
         keys, docs = keys[order], docs[order]
         first = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
-        return cls(keys[first], np.append(first, keys.size).astype(np.int64), docs)
+        distinct = keys[first]
+        # 2**width filter slots: the power of two nearest _FILTER_SLOTS_PER_KEY per key (at least 1,024)
+        width = max(10, round(math.log2(max(1, distinct.size) * _FILTER_SLOTS_PER_KEY)))
+        shift = np.uint64(64 - width)
+        present = np.zeros(1 << width, dtype=np.bool_)
+        present[distinct >> shift] = True
+        return cls(distinct, np.append(first, keys.size).astype(np.int64), docs, present, shift)
 
     def merge(self, other: _Run) -> _Run:
         keys = np.concatenate(
@@ -313,6 +329,9 @@ class _Run:
 
     def lookup(self, sorted_values: Hashes) -> list[int]:
         """The articles holding any of the values (once per value held)."""
+        sorted_values = sorted_values[self.present[sorted_values >> self.shift]]
+        if sorted_values.size == 0:
+            return []
         where = np.searchsorted(self.keys, sorted_values)
         np.minimum(where, self.keys.size - 1, out=where)
         where = where[self.keys[where] == sorted_values]
