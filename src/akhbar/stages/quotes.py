@@ -30,6 +30,7 @@ Pure functions over strings; no module-global mutable state but caches of pure r
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -3873,8 +3874,9 @@ def _by_paragraph(text: str, item: _Found) -> list[_Found]:
 _WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
 
 
-def extract_quotes(article_id: str, text: str) -> list[Quote]:
-    """Direct and indirect quotes of ``text``, in order; ``text[q.start:q.end]`` is the content."""
+def extract_quotes(article_id: str, text: str, title: str | None = None) -> list[Quote]:
+    """Direct and indirect quotes of ``text``, in order; ``text[q.start:q.end]`` is the content.
+    ``title``, when given, only names an interview's interviewee that the text does not name."""
     if not text:
         return []
     regions = _quote_regions(text) if _MARK_RE.search(text) else []
@@ -3910,6 +3912,8 @@ def extract_quotes(article_id: str, text: str) -> list[Quote]:
         quotes = [q for q in quotes if q.kind != "direct" or not _SCRIPTURE.search(text, max(0, q.start - 60), q.start)]
     if ":\n" in text or ": \n" in text:
         quotes = _verses(text, quotes)
+    if text.count("؟") + text.count("?") >= INTERVIEW_MIN_ANSWERS and any(hint in text for hint in _INTERVIEW_HINTS):
+        quotes = _interview(article_id, text, quotes, title)
     return quotes
 
 
@@ -3982,6 +3986,278 @@ _SCRIPTURE = re.compile(
     r"(?:\s+(?:يقول|قال)(?:\s+فيه)?)?"
     r"[\s\u0640]*[:،,]?[\s\u0640]*[«\"“”(]?[\s]*$"
 )
+
+
+# --- interviews (question and answer) -------------------------------------------------------------
+
+#: A cheap gate: an interview's intro names itself ("وكان هذا الحوار:"، "حاوره:"، "التقت «سبق» …"،
+#: "في هذا اللقاء"، "ضيفنا هو …"); without one of these words no interview is looked for.
+_INTERVIEW_HINTS = ("حوار", "حاور", "لقاء", "التق", "ضيف")
+_INTERVIEW_MARKER = re.compile(r"حوار|حاور|لقاء|التقت|التقى|التقينا|ضيفنا|ضيفتنا|ضيف\s")
+INTERVIEW_MIN_ANSWERS = 3  # question-and-answer pairs at least, of one style
+INTERVIEW_QUESTION_WORDS = 70  # a question is at most this long
+INTERVIEW_PERIOD_QUESTION_WORDS = 25  # a question that ends with a full stop ("- حدثنا عن …. جواب")
+
+#: A question's bullet, by style: its first characters ("* سؤال؟ - جواب", "• سؤال؟ •• جواب",
+#: "- سؤال؟ جواب", "س: سؤال؟ ج: جواب"); "line" is a question alone on its line, with no bullet.
+_SPACE = "[ \t\u00a0\u200b\u200f\u200e]"
+_QUESTION_STYLES: dict[str, str] = {
+    "star": r"\*{1,3}",
+    "dot": r"•",
+    "circle": r"●",
+    "sub": "\x1a",
+    "dash": r"[-–—]",
+    "sq": r"س" + _SPACE + r"*[:/]",
+}
+#: A question's bullet (the character before it, a space or the text's start, is checked apart: a
+#: leading look-behind would cost the scan its fast skip to the bullet characters).
+_QUESTION = re.compile(
+    "|".join(f"(?P<{style}>(?:{bullet}){_SPACE}*(?=[^\\s*•●\x1a\\-–—]))" for style, bullet in _QUESTION_STYLES.items())
+)
+#: A question alone on its line, with no bullet.
+_QUESTION_LINE = re.compile(r"\n" + _SPACE + r"*(?=[^\s*•●\x1a\-–—ـ=][^\n]{2,400}?[؟?]" + _SPACE + r"*\n)")
+
+
+def _question_starts(text: str) -> list[tuple[int, str, int]]:
+    """(start, style, body start) of each bullet that may open a question, and of each line that
+    ends with a question mark, in order."""
+    found = [
+        (m.start(), m.lastgroup or "", m.end())
+        for m in _QUESTION.finditer(text)
+        if m.start() == 0 or text[m.start() - 1].isspace() or text[m.start() - 1] == "\u200b"
+    ]
+    found.extend((m.start() + 1, "line", m.end()) for m in _QUESTION_LINE.finditer(text))
+    return sorted(found)
+
+
+_QUESTION_BODY = re.compile(r"(?:(?!\s[-–—]\s)[^\n؟?*•●\x1a]){2,500}?[؟?]")  # (not across an answer's dash)
+_MORE_QUESTION = re.compile(_SPACE + r"*[^\n.!؟?*•●\x1a]{1,160}?[؟?]")
+_ANSWER_BULLET = re.compile(r"(?:[\s\u200b]|[-–—ـ=•●\x1a]|ج" + _SPACE + r"*[:/])*")
+_SENTENCE_END_BEFORE = re.compile(r"(?:^|[.!؟?:…\n])[\s\u200b]*$")
+_PERIOD_END = re.compile(r"(?<!\.)\.(?!\.)" + _SPACE)
+_INTERVIEWEE = re.compile(
+    r"(?:التقت|التقى|التقينا|حاورت|حاورنا|الحوار\s+مع|حوار\s+مع|حوارنا\s+مع|حواره\s+مع|اللقاء\s+مع|لقاء\s+مع"
+    r"|الحوار\s+التالي\s+مع|هذا\s+الحوار\s+مع|ضيفنا\s+(?:هو|اليوم)?)\s*[:،]?\s*"
+    r"(?:ب(?=[\u0627\u0623\u0625]))?([^،,.:؛;\n()]{2,80})"
+)
+_NAME_STOPS = frozenset(
+    normalize(w)
+    for w in [
+        "الذي",
+        "التي",
+        "في",
+        "على",
+        "حول",
+        "عن",
+        "بعد",
+        "قبل",
+        "خلال",
+        "وكان",
+        "فكان",
+        "وأجرت",
+        "وأجرى",
+        "العديد",
+        "وتناول",
+        "هذا",
+        "و",
+        "ل",
+        "لـ",
+        "من",
+        "بمناسبة",
+        "عبر",
+        "ضمن",
+        "أثناء",
+        "حيث",
+        "أن",
+        "إن",
+        "أنه",
+        "إنه",
+        "بأن",
+        "إلى",
+    ]
+)
+_NAME_PRONOUNS = frozenset(normalize(w) for w in ["معه", "معها", "معهم", "معهما", "به", "بها", "هو", "هي"])
+_TITLE_SPEAKER = re.compile(
+    r"^\s*[\"«“']?([^:\"«»“”'{}]{2,60}?)[\"»”']?(?:\s+(?:لـ|ل(?=[\"«“{(ل]|ال))\s*[^:]{1,30}?)?\s*:"
+)
+
+
+class _Answer(NamedTuple):
+    start: int  # the question's start
+    answer_start: int
+    answer_end: int
+
+
+def _question_end(text: str, start: int, style: str) -> int | None:
+    """The end of the question that starts at ``start`` (after its bullet): its last "؟", taking in
+    the short questions right after it ("… ذلك؟ وفي أي المجالات؟"); None when there is none."""
+    if style == "line":
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        end = len(text[:end].rstrip(" \t\u00a0\u200b"))
+        return end if text[end - 1 : end] in ("؟", "?") else None
+    m = _QUESTION_BODY.match(text, start)
+    if m is None:
+        return None
+    end = m.end()
+    while (more := _MORE_QUESTION.match(text, end)) is not None and _word_count(text, end, more.end()) <= 20:
+        end = more.end()
+    return end
+
+
+def _interview_answers(text: str) -> list[_Answer]:
+    """The question-and-answer pairs of the dominant style, in order; empty when fewer than
+    ``INTERVIEW_MIN_ANSWERS`` pairs have an answer."""
+    by_style: dict[str, list[tuple[int, int]]] = {}
+    for q_start, style, start in _question_starts(text):
+        if style == "dash" and not _SENTENCE_END_BEFORE.search(text, max(0, q_start - 40), q_start):
+            continue  # a dash inside a sentence ("… ولن تتأثر - بإذن الله -، …")
+        end = _question_end(text, start, style)
+        if style == "line" and end is not None and (":" in text[start:end] or _word_count(text, start, end) < 4):
+            continue  # a narrated dialogue's line ("فعاد يسأل مستفسرا: ماذا به؟"), a heading ("من يعلق الجرس؟")
+        if end is not None and _word_count(text, start, end) <= INTERVIEW_QUESTION_WORDS:
+            by_style.setdefault(style, []).append((q_start, end))
+        elif style == "dash":
+            by_style.setdefault("dash?", []).append((q_start, -1))
+    best: list[_Answer] = []
+    for style, found in by_style.items():
+        if style == "dash?" or len(found) < INTERVIEW_MIN_ANSWERS:
+            continue
+        questions = sorted(found + (by_style.get("dash?", []) if style == "dash" else []))
+        answers = _pair_answers(text, questions, style)
+        if len(answers) >= INTERVIEW_MIN_ANSWERS and len(answers) > len(best):
+            best = answers
+    return best
+
+
+def _pair_answers(text: str, questions: list[tuple[int, int]], style: str) -> list[_Answer]:
+    """Each question's answer: the text after it up to the next question. A dash segment with no
+    "؟" in a run of dash questions is a question that ends with a full stop ("- حدثنا عن تجربتك.
+    جواب"), from the first question on (or right after the intro's colon)."""
+    first_asked = next((q for q, end in questions if end >= 0), len(text))
+    resolved: list[tuple[int, int]] = []
+    for q_start, q_end in questions:
+        if q_end < 0:
+            bullet = _QUESTION.match(text, q_start)
+            body = bullet.end() if bullet else q_start + 1
+            colon_before = text.rfind(":", max(0, q_start - 20), q_start) >= 0
+            if q_start < first_asked and not colon_before:
+                continue
+            stop = _PERIOD_END.search(text, body, body + 400)
+            if stop is None or _word_count(text, body, stop.start()) > INTERVIEW_PERIOD_QUESTION_WORDS:
+                continue
+            q_end = stop.start() + 1
+        resolved.append((q_start, q_end))
+    answers: list[_Answer] = []
+    for (q_start, q_end), following in zip(resolved, [*resolved[1:], (len(text), len(text))], strict=True):
+        bullet = _ANSWER_BULLET.match(text, q_end, following[0])
+        a_start = bullet.end() if bullet else q_end
+        a_end = following[0]
+        if style == "dash" and any(c in "-–—" for c in text[q_end:a_start]):
+            continue  # "- سؤال؟ - جواب" under dash questions: a dialogue's lines, each with its dash
+        if a_end <= a_start or _word_count(text, a_start, a_end) < 2:
+            continue  # a question right after a question: a list of questions, no answer
+        if text[a_start:a_end].rstrip(" \t\n\u00a0\u200b.").endswith(("؟", "?")) and "\n" not in text[a_start:a_end]:
+            continue  # the "answer" is one more question
+        answers.append(_Answer(q_start, a_start, a_end))
+    return answers
+
+
+def _answer_pieces(text: str, answer: _Answer) -> list[tuple[int, int]]:
+    """The answer's paragraphs, without bullets, surrounding spaces and the closing full stop; a
+    short last line with no closing mark before the next question is a section heading, not said."""
+    pieces: list[tuple[int, int]] = []
+    position = answer.answer_start
+    while position < answer.answer_end:
+        line_end = text.find("\n", position, answer.answer_end)
+        line_end = answer.answer_end if line_end < 0 else line_end
+        bullet = _ANSWER_BULLET.match(text, position, line_end)
+        start = bullet.end() if bullet else position
+        end = line_end
+        while end > start and text[end - 1] in " \t\u00a0\u200b\u200f.":
+            end -= 1
+        if end > start and _word_count(text, start, end) >= 2:
+            pieces.append((start, end))
+        position = line_end + 1
+    if len(pieces) > 1:
+        last_start, last_end = pieces[-1]
+        closed = (
+            text[last_end : answer.answer_end].lstrip(" \t\u00a0\u200b\u200f")[:1] == "."
+            or text[last_end - 1] in '!؟?»"”)'
+        )
+        if not closed and _word_count(text, last_start, last_end) <= 6:
+            pieces.pop()
+    return pieces
+
+
+def _named_interviewee(text: str, intro_end: int) -> str | None:
+    """The name after التقت / الحوار مع / ضيفنا in the intro ("«سبق» التقت زلاتكو، المدرب …")."""
+    for m in _INTERVIEWEE.finditer(text, max(0, intro_end - 1500), intro_end):
+        if _MARK_RE.match(text, m.start(1)):
+            continue  # an outlet in marks ("في حوار مع «عكاظ» إن …"), not the one who answers
+        name: list[str] = []
+        for word in _MARK_RE.sub(" ", m.group(1)).split()[:5]:
+            norm = normalize(word)
+            if norm in _NAME_STOPS or (name and norm.startswith("و")) or (not name and norm in _NAME_PRONOUNS):
+                break  # (a conjunction after the name: "التقت فتى بولندا وغاصت معه")
+            name.append(word)
+        if name:
+            return " ".join(name)
+    return None
+
+
+def _interviewee(
+    text: str, intro_end: int, quotes: Sequence[Quote], title: str | None
+) -> tuple[str, str | None] | None:
+    """Who answers, and the channel. The name the title credits ("زلاتكو لـ«سبق»: …") or, else, the
+    intro names after التقت / الحوار مع / ضيفنا, in the fuller form of an intro quote's speaker
+    when one matches it ("أعرب المدرب زلاتكو داليتش في حديث لـ«سبق» عن …"); with no such name, the
+    speaker most quoted in the intro. None when none is found."""
+    intro = [q for q in quotes if q.end <= intro_end and q.speaker and len(q.speaker.split()) <= 12]
+    ranked = sorted(intro, key=lambda q: -sum(speakers_match(q.speaker, o.speaker) for o in intro))
+
+    def channel_of(speaker: str) -> str | None:
+        return next((o.channel for o in intro if o.channel and _speakers_compatible(speaker, o.speaker or "")), None)
+
+    named = None
+    if title and (m := _TITLE_SPEAKER.match(html.unescape(title))) is not None:
+        words = _MARK_RE.sub(" ", m.group(1)).split()
+        named = " ".join(words) if 1 <= len(words) <= 5 else None
+    named = named or _named_interviewee(text, intro_end)
+    if named:
+        key = _speaker_key(named)
+        fuller = next((q.speaker for q in ranked if q.speaker and key in _speaker_key(q.speaker)), None) or next(
+            (q.speaker for q in ranked if q.speaker and _speakers_compatible(named, q.speaker)), None
+        )  # ("وزير لبناني" in the title, "وزير العمل اللبناني سجعان قزي" in the intro)
+        return (fuller or named), channel_of(fuller or named)
+    if ranked and ranked[0].speaker:
+        return ranked[0].speaker, channel_of(ranked[0].speaker)
+    return None
+
+
+def _interview(article_id: str, text: str, quotes: list[Quote], title: str | None) -> list[Quote]:
+    """Each answer of a question-and-answer interview as a direct quote by the interviewee: a run of
+    at least three questions of one style ("- سؤال؟ جواب"، "* سؤال؟ - جواب"، a question on its own
+    line) after an intro that names the interview (حوار، حاوره، التقت، لقاء، ضيفنا). Quotes already
+    found inside the answers (the interviewee quoting someone) stay; a question list with no
+    answers, or no interviewee, gives nothing."""
+    answers = _interview_answers(text)
+    if not answers:
+        return quotes
+    intro_end = answers[0].start
+    if not _INTERVIEW_MARKER.search(text, 0, intro_end) and not (title and _INTERVIEW_MARKER.search(title)):
+        return quotes
+    who = _interviewee(text, intro_end, quotes, title)
+    if who is None:
+        return quotes
+    speaker, channel = who
+    added = [
+        Quote(article_id, start, end, "direct", speaker, None, channel)
+        for answer in answers
+        for start, end in _answer_pieces(text, answer)
+        if not any(q.kind == "direct" and _half_overlap(start, end, q.start, q.end) for q in quotes)
+    ]
+    return sorted([*quotes, *added], key=lambda q: (q.start, q.end)) if added else quotes
 
 
 # --- the learned region scorer ---------------------------------------------------------------------
@@ -4437,7 +4713,7 @@ def _speaker_terms(speaker: str) -> frozenset[str]:
 def quotes(articles: Iterable[Article], cfg: Any = None) -> Iterator[Article | Rejection]:
     """Attach each article's direct and reported speech (``Article.quotes``)."""
     for article in articles:
-        yield replace(article, quotes=tuple(extract_quotes(article.id, article.text)))
+        yield replace(article, quotes=tuple(extract_quotes(article.id, article.text, article.title)))
 
 
 def quote_texts(text: str, found: Sequence[Quote]) -> list[str]:
