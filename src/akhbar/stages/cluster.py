@@ -61,7 +61,7 @@ from akhbar.types import Article, Assignment
 _BODY_CHARS = 1500  # body characters read (the lead carries the event)
 _CENTROID_TERMS = 250
 _ARCHIVE_TERMS = 40  # terms an archived story keeps (and is indexed by)
-_NEIGHBOURS = 40  # articles scored per new article: those sharing most of its distinctive terms
+_NEIGHBOURS = 20  # articles scored per new article: those sharing most of its distinctive terms
 _MEMBERS_SCANNED = 32  # an event's newest articles compared one by one
 _EVENTS_SCORED = 100  # a story's most recently active events scored for a new article (the most on SaudiNewsNet: 82)
 _MAX_DOCUMENT_SHARE = 0.05  # terms in more than this share of documents are not used to find candidates
