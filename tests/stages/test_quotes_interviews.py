@@ -63,7 +63,7 @@ def test_the_title_names_the_interviewee_when_the_intro_does_not() -> None:
         "* هل ينجح برنامج حافز؟ - نجح جزئياً ويحتاج إلى مراجعة. \xa0 "
     )
     assert direct(text) == []  # no interviewee named: nothing is guessed
-    quotes = extract_quotes("a", text, title="&quot;الدخيل&quot; لـ&quot;سبق&quot;: أطالب بإلغاء ثلث الوزارات")
+    quotes = extract_quotes("a", text, title='"الدخيل" لـ"سبق": أطالب بإلغاء ثلث الوزارات')
     assert [(text[q.start : q.end], q.speaker) for q in quotes if q.kind == "direct"] == [
         ("أسعار النفط ستتعافى خلال عامين", "الدخيل"),
         ("البطالة مشكلة تحتاج إلى تخطيط طويل", "الدخيل"),

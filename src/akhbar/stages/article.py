@@ -1,11 +1,15 @@
 """RawDocument -> Article: give each document an id, a title and a language flag, or reject it.
 
+A title's HTML character references are resolved ("&quot;سبق&quot;" -> "\"سبق\""); the body is
+left as read (cleaning handles markup there).
+
 A document with a headline but no body (photo galleries, video pages) is kept and flagged
 ``empty-body``; one with neither is rejected.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable, Iterator
 
 from akhbar.config import IngestConfig
@@ -32,6 +36,8 @@ def to_article(documents: Iterable[RawDocument], cfg: IngestConfig) -> Iterator[
     for doc in documents:
         text = doc.text.replace("\r\n", "\n").replace("\r", "\n").strip()
         title = (doc.title or "").strip()
+        if "&" in title:  # a headline is plain text: feeds and archives carry "&quot;", "&#8220;" in it
+            title = html.unescape(title).strip()
         if not text and not title:
             yield Rejection(doc.external_id or doc.origin, "article", "empty article: no title and no body", doc.origin)
             continue

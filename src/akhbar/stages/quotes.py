@@ -30,7 +30,6 @@ Pure functions over strings; no module-global mutable state but caches of pure r
 from __future__ import annotations
 
 import hashlib
-import html
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -4220,7 +4219,7 @@ def _interviewee(
         return next((o.channel for o in intro if o.channel and _speakers_compatible(speaker, o.speaker or "")), None)
 
     named = None
-    if title and (m := _TITLE_SPEAKER.match(html.unescape(title))) is not None:
+    if title and (m := _TITLE_SPEAKER.match(title)) is not None:
         words = _MARK_RE.sub(" ", m.group(1)).split()
         named = " ".join(words) if 1 <= len(words) <= 5 else None
     named = named or _named_interviewee(text, intro_end)
