@@ -3913,7 +3913,89 @@ def extract_quotes(article_id: str, text: str, title: str | None = None) -> list
         quotes = _verses(text, quotes)
     if text.count("؟") + text.count("?") >= INTERVIEW_MIN_ANSWERS and any(hint in text for hint in _INTERVIEW_HINTS):
         quotes = _interview(article_id, text, quotes, title)
+    if regions and ("صف" in text or "عرف" in text):
+        quotes = _descriptions(article_id, ctx, quotes)
     return quotes
+
+
+#: A verb of describing or defining, then its object (and subject), then بأنه/بـ and the words it
+#: was called, in marks: "واصفا ما حصل بأنه «جريمة حرب»", "ووصفت لاجارد الولايات المتحدة بـ«اللاعب
+#: القوي»", "يعرفه إكمان بأنه «…»". Defining only with an object pronoun and a subject after it (not
+#: "يعرف بـ«الشبيحة»": what something is known as).
+_DESCRIBE_VERB = re.compile(
+    "(?<![\u0621-\u064a\u0640])[وف]?(?:(?:وصف|وصفت|وصفوا|يصف|تصف|يصفون|نصف)(?:ه|ها|هم|هما)?"
+    "|وصفته|وصفتها|وصفتهم|واصف[اًةين]{1,3}|(?:يعرف|تعرف|عرف|عرفت)(?:ه|ها))"
+    "(?![\u0621-\u064a\u0640])"
+)
+_DESCRIBED_AS = re.compile(r"(?:^|\s)(?:ب[أا]ن(?:ه|ها|هم|هما)|بـ|ب)\s*$")
+#: First words after وصف that make it no description: itself ("يصف نفسه بـ«…»": a name for itself) or
+#: what the noun وصف is of ("ووصفه لما حدث بأنه …").
+_DESCRIPTION_OF = frozenset(["نفسه", "نفسها", "نفسهم", "أنفسهم", "لما", "لهذا", "لذلك", "له", "لها", "لهم"])
+_KNOWN_AS = frozenset(normalize(w) for w in ["يعرف", "يسمى", "المعروف", "المسمى", "تسمى", "يطلق", "تعرف"])
+_NOUN_BEFORE = frozenset(normalize(w) for w in ["عن", "على", "من", "في", "إلى", "معرض", "بعد", "قبل", "خلال", "رفض"])
+DESCRIBED_WORDS = 12  # words at most between the verb and its بأنه/بـ
+DESCRIPTION_MAX_WORDS = 15  # a description is short; a longer quotation is the frames' business
+
+
+def _descriptions(article_id: str, ctx: _Context, quotes: list[Quote]) -> list[Quote]:
+    """What a speaker called something, in marks after "وصف … بأنه/بـ" and its participle
+    (واصفاً، واصفين): a direct quote, even of one or two words, which the frames leave to the region
+    scorer (a quotation there needs three words). The speaker: the subject after an object pronoun
+    ("يصفه اليهود بأنه «…»"), else the one who spoke last before the verb (a participle's subject;
+    "ووصفت لاجارد الولايات المتحدة بـ«…»" after her own quotes), else nobody."""
+    text = ctx.text
+    added: list[Quote] = []
+    for match in _DESCRIBE_VERB.finditer(text):
+        word = match.group()
+        if word[0] in "وف" and _DESCRIBE_VERB.fullmatch(word[1:]):
+            word = word[1:]  # ووصف، فوصفه (not the و of وصف itself)
+        region = None
+        for candidate in ctx.regions:
+            if candidate.open > match.end() and candidate.close < len(text):
+                region = candidate
+                break
+        if region is None:
+            continue
+        between = text[match.end() : region.open]
+        if any(c in between for c in ".؟!\n") or _word_count(text, match.end(), region.open) > DESCRIBED_WORDS:
+            continue
+        lead = _DESCRIBED_AS.search(between)
+        if lead is None:
+            continue  # "وصف الاتفاق «…»": no بأنه/بـ before the marks
+        gap = between[: lead.start()]
+        gap_words = _WORD_RE.findall(gap)
+        if not gap_words:
+            continue  # "وُصف بـ«المتخصص»": passive, or what it is known as
+        if gap_words[0] in _DESCRIPTION_OF or gap_words[0].startswith("لل"):
+            continue  # "التنظيم الذي يصف نفسه بـ«…»": its name for itself; "ووصفه لما حدث": a noun
+        if any(_trigger_word(w) for w in gap_words) or ctx.region_containing(match.start()) is not None:
+            continue
+        if any(_norm(w) in _KNOWN_AS for w in gap_words) or _word_before(text, match.start()) in _NOUN_BEFORE:
+            continue  # "… أو ما يعرف بـ«داعش»": a name; "عن وصف جثة الطفلة بـ«…»": وصف a noun
+        words = _word_count(text, region.start, region.end)
+        if not 1 <= words <= DESCRIPTION_MAX_WORDS:
+            continue
+        if any(_half_overlap(region.start, region.end, q.start, q.end) for q in quotes if q.kind == "direct"):
+            continue
+        pronoun = word.endswith(("ه", "ها", "هم", "هما")) and not word.startswith("واصف")
+        if word.startswith(("يعرف", "تعرف", "عرف")) and not pronoun:
+            continue
+        speaker: str | None = None
+        if pronoun:
+            subject = gap.split("،")[0].split(" في ")[0].split(" أمس")[0].strip()
+            speaker = subject or None
+        if speaker is None and not pronoun and not word.startswith("واصف"):
+            toks = [t for t in _tokens(text, match.end(), match.end() + lead.start()) if t.word]
+            known = _known_prefix(ctx, toks)
+            if len(known) < len(toks):  # "ووصفت لاجارد الولايات المتحدة بـ«…»" after her own words
+                speaker = _speaker_string(ctx, known)
+        if speaker is None and word[0] not in "وف" and not word.startswith("واصف"):
+            speaker = _subject_before(ctx, match.start(), ctx.sentence_at(match.start())[0])  # "لكن نتنياهو وصف"
+        if speaker is None:
+            before = [q for q in quotes if q.start < match.start() and q.speaker]
+            speaker = before[-1].speaker if before else None
+        added.append(Quote(article_id, region.start, region.end, "direct", speaker, None, None))
+    return sorted([*quotes, *added], key=lambda q: (q.start, q.end)) if added else quotes
 
 
 #: Words of a frame that introduces a song's or a poem's own lines ("وتقول كلمات الأغنية:").
