@@ -1133,6 +1133,20 @@ def _spaced(text: str, position: int) -> bool:
     return before.isspace() or after.isspace()
 
 
+def _overseer(speaker: list[_Tok]) -> bool:
+    """A role that على or عن completes: "المشرف على", "المسؤول عن", "المشرف العام على"."""
+    if not speaker:
+        return False
+    last = speaker[-1].norm
+    if len(speaker) > 1 and last in _ROLE_QUALIFIERS:
+        last = speaker[-2].norm
+    return last.startswith(("الم", "القائم"))
+
+
+#: Words after a role noun that its على/عن still completes ("المشرف العام على", "المدير التنفيذي عن").
+_ROLE_QUALIFIERS = frozenset(normalize(w) for w in ["العام", "العامة", "التنفيذي", "الأول", "الرئيسي", "المباشر"])
+
+
 def _split_gap(ctx: _Context, gap: list[_Tok]) -> tuple[list[_Tok], list[_Tok]]:
     """Split the words between a verb and its complement into (speaker words, channel words)."""
     speaker: list[_Tok] = []
@@ -1170,7 +1184,7 @@ def _split_gap(ctx: _Context, gap: list[_Tok]) -> tuple[list[_Tok], list[_Tok]]:
                 state = "after"  # (what follows is what he said or when, not who)
             index += 1
             continue
-        overseer = norm == "علي" and state == "speaker" and speaker and speaker[-1].norm.startswith(("الم", "القائم"))
+        overseer = norm == "علي" and state == "speaker" and _overseer(speaker)
         opens_channel = (
             (norm in ("في", "عبر", "علي", "خلال") and _is_channel_noun(nxt) and not overseer)
             or (norm in ADDRESSEE_CHANNELS and not (norm == _LI_HAYAH and nxt != _BROADCAST))
@@ -1202,7 +1216,7 @@ def _split_gap(ctx: _Context, gap: list[_Tok]) -> tuple[list[_Tok], list[_Tok]]:
             elif norm in SAYING_NOUNS or (
                 speaker
                 and ctx.text[tok.start : tok.end] in ("على", "حول")
-                and not speaker[-1].norm.startswith(("الم", "القائم"))  # المشرف على، المسؤول عن
+                and not _overseer(speaker)  # المشرف على، المسؤول عن، المشرف العام على
             ):
                 state = "after"  # "… السيد مصطفى أحمد بقوله", "وعلّقت بلقيس على ألبومها"
             elif not speaker and norm in GAP_PREPOSITIONS:
@@ -3109,6 +3123,7 @@ def _clause_subject(ctx: _Context, participle_start: int, sentence_start: int) -
 _CLAUSE_OPENERS = frozenset(normalize(w) for w in ["و", "ثم", "كما", "فيما", "بينما", "ف", "وقد", "قد"])
 
 
+LEADING_PHRASE_WORDS = 3  # "أمام ذلك،", "من جهته،", "في الأثناء،": a phrase before the sentence's verb
 _NOT_VERBS = frozenset(normalize(w) for w in ["هكذا", "هذا", "هذه", "ذلك", "هناك", "هنا", "ليس", "لا", "لم", "لن"])
 
 
@@ -3121,8 +3136,17 @@ def _verbal_subject_before(ctx: _Context, position: int, sentence_start: int, se
     if index >= 0 and sentences > 1:
         starts.append(ctx.sentences[index][0])
     for start in starts:
-        clause = _until_comma(_tokens(ctx.text, start, min(position, start + 200)))
+        toks = _tokens(ctx.text, start, min(position, start + 200))
+        clause = _until_comma(toks)
         words = [t for t in clause if t.word]
+        if (
+            0 < len(words) <= LEADING_PHRASE_WORDS
+            and len(clause) < len(toks)
+            and toks[len(clause)].norm in "،,"
+            and (words[0].norm in STOP_WORDS or words[0].norm in GAP_PREPOSITIONS)
+        ):  # "أمام ذلك، استغرب رئيس النادي …، مشيرا إلى": the verb's clause comes after the comma
+            clause = _until_comma(toks[len(clause) + 1 :])
+            words = [t for t in clause if t.word]
         while words and words[0].norm in _CLAUSE_OPENERS:
             words = words[1:]
         if len(words) < 2:
