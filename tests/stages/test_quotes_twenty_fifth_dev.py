@@ -31,3 +31,23 @@ def test_a_role_that_ala_completes_keeps_its_name() -> None:
 def test_a_speaker_commenting_on_something_is_still_cut_before_it() -> None:
     text = "وعلّقت الفنانة سارة على ألبومها الجديد قائلة إنه يحمل تجربة مختلفة."
     assert indirect(text) == [("يحمل تجربة مختلفة", "الفنانة سارة")]
+
+
+def test_the_name_ali_before_an_is_not_the_preposition() -> None:
+    text = "وأوضح الرئيس التنفيذي للشركة عادل علي أن إطلاق الرحلات يعكس أهمية السوق."
+    assert indirect(text) == [("إطلاق الرحلات يعكس أهمية السوق", "الرئيس التنفيذي للشركة عادل علي")]
+    text = "وأكد الوزير على أن الخطة ستنفذ هذا العام."
+    assert indirect(text) == [("الخطة ستنفذ هذا العام", "الوزير")]
+
+
+def test_a_long_role_keeps_the_whole_name_after_it() -> None:
+    text = (
+        "وأكد معالي أمين العاصمة المقدسة الدكتور أسامه بن فضل البار، حرص الأمانة على الخدمات. "
+        "وأشار إلى أن المشاريع ستنجز خلال عام."
+    )
+    assert indirect(text) == [("المشاريع ستنجز خلال عام", "معالي أمين العاصمة المقدسة الدكتور أسامه بن فضل البار")]
+
+
+def test_that_before_the_speaker_is_not_his_name() -> None:
+    text = "أوضح ذلك مدير عام جمرك الحديثة الأستاذ إبراهيم العنزي وقال: إنه تم إحباط محاولة تهريب."
+    assert indirect(text) == [("تم إحباط محاولة تهريب", "مدير عام جمرك الحديثة الأستاذ إبراهيم العنزي")]

@@ -1349,6 +1349,9 @@ TIME_NOUNS = frozenset(normalize(w) for w in ["الشهر", "الأسبوع", "�
 _GOING_ON = frozenset(normalize(w) for w in ["مضى", "مضت", "مضوا", "ومضى", "ومضت", "ومضوا"])
 
 
+_THAT_WORDS = frozenset(normalize(w) for w in ["ذلك", "بذلك", "هذا", "بهذا"])
+
+
 def _speaker_string(ctx: _Context, words: list[_Tok]) -> str | None:
     if not words:
         return None
@@ -1357,6 +1360,8 @@ def _speaker_string(ctx: _Context, words: list[_Tok]) -> str | None:
         return None  # "واليوم الأربعاء قال إنه", "قبل أن يعلن الشهر الماضي أنه": a time, not a speaker
     if len(words) == 1 and words[0].norm in HONORIFICS and ctx.last_speaker:
         return ctx.last_speaker
+    if len(words) > 1 and words[0].norm in _THAT_WORDS:
+        words = words[1:]  # "أوضح ذلك مدير الفعاليات": what he explained, then who
     phrase = _clean_phrase(ctx.text, words[0].start, words[-1].end)
     return phrase or None
 
@@ -2735,7 +2740,7 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
             speaker_words, _ = _split_gap(ctx, _until_comma(toks))
             named = None
             if _subject_like(speaker_words[:8]):
-                named = _speaker_string(ctx, speaker_words[:8])
+                named = _speaker_string(ctx, _name_cap(speaker_words))
             elif not speaker_words and _after_relative(ctx, match, _verb_gender(bare, lemma)):
                 named = _relative_antecedent(ctx, match.start(), s_start)  # "«فلان» الذي قال مؤكداً: …"
             if named is not None:
@@ -2748,7 +2753,12 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
             gap = gap[:-1]
         if gap and gap[-1].word and gap[-1].norm in COMPLEMENTIZERS:
             gap = gap[:-1]
-        while gap and gap[-1].word and (gap[-1].norm in COMPLEMENT_LEADS or gap[-1].norm == "ب"):
+        while (
+            gap
+            and gap[-1].word
+            and (gap[-1].norm in COMPLEMENT_LEADS or gap[-1].norm == "ب")
+            and not (ctx.text[gap[-1].start : gap[-1].end] == "علي" and len(gap) > 1 and gap[-2].word)
+        ):  # (but "الرئيس التنفيذي عادل علي أن": the name علي, not على)
             gap = gap[:-1]  # (and the بـ of "وصفته الدار بـ«…»")
         if frame == "report":
             speaker_words, channel_words = _frame_speaker_split_report(ctx, gap)
@@ -3164,10 +3174,32 @@ def _verbal_subject_before(ctx: _Context, position: int, sentence_start: int, se
         ):
             continue
         speaker_words, _ = _split_gap(ctx, clause[clause.index(words[0]) + 1 :])
-        speaker_words = speaker_words[:8]
-        if _subject_like(speaker_words) and not speaker_words[0].norm.endswith("ه"):
+        speaker_words = _name_cap(speaker_words)
+        if _subject_like(speaker_words[:SUBJECT_WORDS]) and not speaker_words[0].norm.endswith("ه"):
             return _speaker_string(ctx, speaker_words)
     return None
+
+
+#: Words a name goes on after: "بن فضل البار", "الدكتور عبدالله المعيقل".
+_NAME_LINKS = frozenset(
+    normalize(w)
+    for w in ["بن", "بنت", "ابن", "آل", "أبو", "الدكتور", "المهندس", "اللواء", "الشيخ", "الأستاذ", "الأمير", "العميد"]
+)
+SUBJECT_WORDS = 8  # words of a subject phrase kept ...
+SUBJECT_NAME_WORDS = 12  # ... or up to this many when they end inside a name
+
+
+def _name_cap(words: list[_Tok]) -> list[_Tok]:
+    """The first ``SUBJECT_WORDS`` words, and those after them while they finish a name the cut
+    fell inside ("معالي أمين العاصمة المقدسة الدكتور أسامه بن فضل | البار")."""
+    end = min(len(words), SUBJECT_WORDS)
+    while (
+        end < min(len(words), SUBJECT_NAME_WORDS)
+        and words[end].norm not in STOP_WORDS
+        and (words[end - 1].norm in _NAME_LINKS or (end > 1 and words[end - 2].norm in _NAME_LINKS))
+    ):
+        end += 1
+    return words[:end]
 
 
 def _subject_like(words: Sequence[_Tok]) -> bool:
