@@ -3997,8 +3997,10 @@ def _descriptions(article_id: str, ctx: _Context, quotes: list[Quote]) -> list[Q
     """What a speaker called something, in marks after "وصف … بأنه/بـ" and its participle
     (واصفاً، واصفين): a direct quote, even of one or two words, which the frames leave to the region
     scorer (a quotation there needs three words). The speaker: the subject after an object pronoun
-    ("يصفه اليهود بأنه «…»"), else the one who spoke last before the verb (a participle's subject;
-    "ووصفت لاجارد الولايات المتحدة بـ«…»" after her own quotes), else nobody."""
+    ("يصفه اليهود بأنه «…»"); else the words after a finite verb that a previous speaker shares
+    ("ووصفت لاجارد الولايات المتحدة بـ«…»" after her own quotes); else a subject written before a
+    verb with no و ("لكن نتنياهو وصف …"); else the speaker of the quote before it (a participle's
+    subject: "واصفاً ما حصل بأنه «…»"); else nobody."""
     text = ctx.text
     added: list[Quote] = []
     for match in _DESCRIBE_VERB.finditer(text):
