@@ -1363,7 +1363,13 @@ def _speaker_string(ctx: _Context, words: list[_Tok]) -> str | None:
     if len(words) > 1 and words[0].norm in _THAT_WORDS:
         words = words[1:]  # "أوضح ذلك مدير الفعاليات": what he explained, then who
     phrase = _clean_phrase(ctx.text, words[0].start, words[-1].end)
+    if phrase and _BYLINE_TAIL.search(phrase):
+        return None  # "عبدالله البرقاوي- سبق- الرياض: كشف …": the reporter's byline, not a speaker
     return phrase or None
+
+
+#: The end of a byline ("فلان- سبق"): an outlet's name after a dash.
+_BYLINE_TAIL = re.compile(r"[-–]\s*سبق$")
 
 
 def _subject_before(ctx: _Context, verb_start: int, sentence_start: int) -> str | None:
@@ -3174,6 +3180,9 @@ def _verbal_subject_before(ctx: _Context, position: int, sentence_start: int, se
         ):
             continue
         speaker_words, _ = _split_gap(ctx, clause[clause.index(words[0]) + 1 :])
+        that = next((i for i, w in enumerate(speaker_words) if w.norm in COMPLEMENTIZERS), None)
+        if that:  # "رفض الشاعر صالح الخنيزي أن يقحم نفسه …، مشيرا": the subject ends at the verb's أن
+            speaker_words = speaker_words[:that]
         speaker_words = _name_cap(speaker_words)
         if _subject_like(speaker_words[:SUBJECT_WORDS]) and not speaker_words[0].norm.endswith("ه"):
             return _speaker_string(ctx, speaker_words)
