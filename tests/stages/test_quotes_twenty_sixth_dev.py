@@ -6,9 +6,17 @@ from __future__ import annotations
 from quote_cases import indirect
 
 
-def test_a_participle_after_a_verb_with_its_own_an_takes_the_verbs_subject() -> None:
-    text = "رفض الشاعر صالح الخنيزي أن يقحم نفسه في الجدل، مشيرا إلى أن الحديث يتطلب دراسة طويلة."
-    assert indirect(text)[-1] == ("الحديث يتطلب دراسة طويلة", "الشاعر صالح الخنيزي")
+def test_his_highness_is_the_prince_named_before() -> None:
+    text = (
+        "استقبل أمير المنطقة الأمير فيصل بن مشعل بن سعود وفد الجمعية في مكتبه أمس. "
+        "وقال سموه إن الجمعية تؤدي دورا مهما في خدمة المجتمع."
+    )
+    assert indirect(text) == [("الجمعية تؤدي دورا مهما في خدمة المجتمع", "الأمير فيصل بن مشعل بن سعود")]
+
+
+def test_his_highness_alone_stays_when_no_prince_is_named() -> None:
+    text = "وقال سموه إن الجمعية تؤدي دورا مهما في خدمة المجتمع."
+    assert indirect(text) == [("الجمعية تؤدي دورا مهما في خدمة المجتمع", "سموه")]
 
 
 def test_a_reporters_byline_is_no_speaker() -> None:

@@ -1350,6 +1350,23 @@ _GOING_ON = frozenset(normalize(w) for w in ["مضى", "مضت", "مضوا", "و
 
 
 _THAT_WORDS = frozenset(normalize(w) for w in ["ذلك", "بذلك", "هذا", "بهذا"])
+_HIGHNESS = frozenset(normalize(w) for w in ["سموه", "سموها"])
+#: A prince or sheikh by name: "الأمير فيصل بن مشعل بن سعود", "الشيخ محمد بن زايد آل نهيان".
+_HIGHNESS_NAME = re.compile(
+    r"(?:الأمير|الامير|الأميرة|الاميرة|الشيخ|الشيخة)\s+[\u0621-\u064a]+"
+    r"(?:\s+(?:بن|بنت)\s+[\u0621-\u064a]+)*(?:\s+آل\s+[\u0621-\u064a]+)?"
+)
+HIGHNESS_LOOKBACK = 1500  # characters searched back for the prince an honorific stands for
+
+
+def _highness_before(text: str, position: int) -> str | None:
+    """The last prince or sheikh named (with at least one بن) in the ``HIGHNESS_LOOKBACK`` characters
+    before ``position``, or None."""
+    found = None
+    for match in _HIGHNESS_NAME.finditer(text, max(0, position - HIGHNESS_LOOKBACK), position):
+        if " بن " in match.group() or " بنت " in match.group() or " آل " in match.group():
+            found = match.group()
+    return found
 
 
 def _speaker_string(ctx: _Context, words: list[_Tok]) -> str | None:
@@ -1358,6 +1375,11 @@ def _speaker_string(ctx: _Context, words: list[_Tok]) -> str | None:
     first = words[0].norm.removeprefix("و")
     if first in TIME_WORDS or (first in TIME_NOUNS and len(words) == 1):
         return None  # "واليوم الأربعاء قال إنه", "قبل أن يعلن الشهر الماضي أنه": a time, not a speaker
+    if words[0].norm in _HIGHNESS:
+        # "وقال سموه إن …", "ونوه سموه بموافقة …": the prince or sheikh named last before it
+        named = _highness_before(ctx.text, words[0].start)
+        if named is not None:
+            return named
     if len(words) == 1 and words[0].norm in HONORIFICS and ctx.last_speaker:
         return ctx.last_speaker
     if len(words) > 1 and words[0].norm in _THAT_WORDS:
@@ -3180,9 +3202,6 @@ def _verbal_subject_before(ctx: _Context, position: int, sentence_start: int, se
         ):
             continue
         speaker_words, _ = _split_gap(ctx, clause[clause.index(words[0]) + 1 :])
-        that = next((i for i, w in enumerate(speaker_words) if w.norm in COMPLEMENTIZERS), None)
-        if that:  # "رفض الشاعر صالح الخنيزي أن يقحم نفسه …، مشيرا": the subject ends at the verb's أن
-            speaker_words = speaker_words[:that]
         speaker_words = _name_cap(speaker_words)
         if _subject_like(speaker_words[:SUBJECT_WORDS]) and not speaker_words[0].norm.endswith("ه"):
             return _speaker_string(ctx, speaker_words)
