@@ -1360,8 +1360,8 @@ HIGHNESS_LOOKBACK = 1500  # characters searched back for the prince an honorific
 
 
 def _highness_before(text: str, position: int) -> str | None:
-    """The last prince or sheikh named (with at least one بن) in the ``HIGHNESS_LOOKBACK`` characters
-    before ``position``, or None."""
+    """The last prince or sheikh named with his lineage (بن، بنت or آل) in the ``HIGHNESS_LOOKBACK``
+    characters before ``position``, or None."""
     found = None
     for match in _HIGHNESS_NAME.finditer(text, max(0, position - HIGHNESS_LOOKBACK), position):
         if " بن " in match.group() or " بنت " in match.group() or " آل " in match.group():
@@ -4067,11 +4067,11 @@ def _descriptions(article_id: str, ctx: _Context, quotes: list[Quote]) -> list[Q
         if word.startswith(("يعرف", "تعرف", "عرف")) and not pronoun:
             continue
         speaker: str | None = None
-        if pronoun:
-            subject = gap.split("،")[0].split(" في ")[0].split(" أمس")[0].strip()
-            speaker = subject or None
+        gap_toks = _tokens(text, match.end(), match.end() + lead.start())
+        if pronoun:  # (the frames' own split: the subject, without "في …"، "أمس" or a channel)
+            speaker = _speaker_string(ctx, _split_gap(ctx, gap_toks)[0])
         if speaker is None and not pronoun and not word.startswith("واصف"):
-            toks = [t for t in _tokens(text, match.end(), match.end() + lead.start()) if t.word]
+            toks = [t for t in gap_toks if t.word]
             known = _known_prefix(ctx, toks)
             if len(known) < len(toks):  # "ووصفت لاجارد الولايات المتحدة بـ«…»" after her own words
                 speaker = _speaker_string(ctx, known)
