@@ -2094,6 +2094,9 @@ def _content_end(ctx: _Context, start: int, limit: int, at_colon: bool = False) 
         if match.start() > start and _opens_quotation(ctx, match):
             end = _drop_when(ctx, start, match.start())  # "…، حينما قال: «…»", "… وقال «…»": a new quotation
             break
+        if match.start() > start and text[match.start()] == "و" and _that_right_after(ctx, match):
+            end = match.start()  # "… عامل مساعد للنجاح وشدد على أن يتصف …": a new frame, with no comma before it
+            break
         if comma < 0:
             continue
         between = _tokens(ctx.text, comma + 1, match.start())
@@ -2139,6 +2142,14 @@ def _content_end(ctx: _Context, start: int, limit: int, at_colon: bool = False) 
 
 #: Particles that open a contrasting clause with a subject of its own before its verb.
 _CONTRAST_PARTICLES = frozenset(normalize(w) for w in ["بينما", "فيما", "وبينما", "وفيما", "لكن", "ولكن"])
+
+
+def _that_right_after(ctx: _Context, match: _Trigger) -> bool:
+    """A verb followed at once by its that-clause ("وشدد على أن", "وأكد أن", "وأشار إلى أن")."""
+    toks = _tokens(ctx.text, match.end(), min(len(ctx.text), match.end() + 20))[:2]
+    if toks and toks[0].norm in COMPLEMENT_LEADS:
+        toks = toks[1:]
+    return bool(toks) and toks[0].norm in COMPLEMENTIZERS
 
 
 def _frames_that(ctx: _Context, match: _Trigger, leads: bool = False) -> bool:
@@ -2754,13 +2765,17 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
                 ctx.unsaid.add(toks[comp.position].start)  # (nor may the region scorer give it a speaker)
             comp = None  # "في النهاية أقول: …", "وللمعارضين نقول: …": the writer's own opinion, now
         if (
-            comp is None
+            (comp is None or comp.position > 1)
             and lemma in UNMARKED_LEMMAS
             and not participle
             and not _is_passive(written)
             and not first_person
         ):
-            comp = _unmarked_statement(ctx, toks, s_end, lemma)
+            statement = _clause_opener(toks, lemma) if _past_narration(norm, lemma) else None
+            if statement is None and comp is None and lemma != "تساءل":
+                statement = _unmarked_statement(ctx, toks, s_end, lemma)
+            if statement is not None and (comp is None or statement.position < comp.position):
+                comp = statement
         if comp is None:
             # a speech verb without complement still names a speaker for later continuations
             if participle or _is_passive(written):
@@ -3029,11 +3044,22 @@ def _byline(ctx: _Context, start: int, end: int, verb_start: int) -> bool:
 
 
 #: Verbs after which a statement may follow with neither marks nor a colon ("وقالت في بيان إذا …").
-UNMARKED_LEMMAS = frozenset(["قال", "أضاف", "تابع"])
+UNMARKED_LEMMAS = frozenset(["قال", "أضاف", "تابع", "تساءل"])
 #: Words that open such a statement: a condition, a first-person pronoun, a particle of the future.
 STATEMENT_OPENERS = frozenset(
     normalize(w) for w in ["إذا", "اذا", "لو", "نحن", "أنا", "انا", "لقد", "لن", "لسنا", "لست"]
 )
+
+
+#: Words that open a clause and never stand in a speaker's phrase: right after the verb and its
+#: subject they open the speaker's own words, in any person ("وقال المتحدث … الرائد فلان لقد حرص …",
+#: "وقال لا يوجد أي …", "قال ليست هناك دولة …", "وقال يجب أن تتوفر …": the أن is inside his words).
+CLAUSE_OPENERS_ANY = frozenset(
+    normalize(w)
+    for w in ["لقد", "لا", "لم", "ليس", "ليست", "يجب", "ينبغي", "تم", "هل", "أين", "ماذا", "كيف", "لماذا", "متى"]
+)
+#: ... and the question words alone after تساءل ("وتساءل عدد من العابرين أين المولدات …").
+QUESTION_OPENERS = frozenset(normalize(w) for w in ["هل", "أين", "ماذا", "كيف", "لماذا", "متى"])
 
 
 #: Words after the speaker that open a statement in any person ("هناك مواقف …", "بالنسبة لمن …").
@@ -3051,6 +3077,35 @@ _NOT_FUTURE = ("سنه", "سنو", "سنغ", "سنت", "سنا", "سند", "سن
 def _future_we(norm: str) -> bool:
     """سنخاطب، سنعمل، سنواصل : the future of the first person plural (سـ + نـ + a stem of 3+ letters)."""
     return len(norm) >= 5 and norm.startswith("سن") and not norm.startswith(_NOT_FUTURE)
+
+
+def _clause_opener(toks: list[_Tok], lemma: str) -> _Complement | None:
+    """ "وقال لا يوجد …", "قال ليست هناك …", "وقال المتحدث … الرائد فلان لقد حرص …", "وتساءل عدد من
+    العابرين أين …": the speaker's words opened, without marks or colon, by a word that starts a clause
+    and never stands in a speaker's phrase; before any complementizer (a later أن is inside them)."""
+    for index, tok in enumerate(toks[:9]):
+        if not tok.word or tok.norm in COMPLEMENTIZERS or (index == 0 and tok.norm in COMPLEMENT_LEADS):
+            return None  # "وقال إن لا …", "وتساءل عن …": the frame's own complement comes first
+        if index + 1 >= len(toks) or not toks[index + 1].word or toks[index + 1].norm == _ILAH:
+            return None  # (and "من قال لا إله إلا الله": the creed, named)
+        if (tok.norm in QUESTION_OPENERS and lemma != "تابع") or (
+            lemma != "تساءل" and (tok.norm == _LAQAD or (index == 0 and tok.norm in CLAUSE_OPENERS_ANY))
+        ):
+            return _Complement(index, "colon")  # (after a subject only these: "مسؤول لم يكشف اسمه" describes him)
+    return None
+
+
+_LAQAD = normalize("لقد")
+_ILAH = normalize("إله")
+
+
+def _past_narration(norm: str, lemma: str) -> bool:
+    """ "قال"، "وأضافت"، "وتساءل": the narrator's past tense (not "تقول"، "يتساءل": a column's hypothetical
+    voices, "كما تقول …"، "تجعلك تتساءل …"); تساءل only after و ("حتى تساءلت"، "لا أحد تساءل")."""
+    bare = norm[1:] if norm[:1] in "وف" else norm
+    if lemma == "تساءل" and norm[:1] != "و":
+        return False
+    return bare.startswith(normalize(lemma)[:2])
 
 
 def _unmarked_statement(ctx: _Context, toks: list[_Tok], sentence_end: int, lemma: str) -> _Complement | None:
