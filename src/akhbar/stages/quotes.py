@@ -1384,10 +1384,27 @@ def _speaker_string(ctx: _Context, words: list[_Tok]) -> str | None:
         return ctx.last_speaker
     if len(words) > 1 and words[0].norm in _THAT_WORDS:
         words = words[1:]  # "أوضح ذلك مدير الفعاليات": what he explained, then who
+    if len(words) > 1 and words[0].norm in _BEFORE_SUBJECT:
+        words = words[1:]  # "وصرح به المتحدث …", "وأكد مجددا الوزير …"
+    if words[0].norm in _NOT_SUBJECT_FIRST or words[0].norm in _BEFORE_SUBJECT:
+        return ctx.last_speaker  # "وقال بهذا الخصوص"، "الذي طلب عدم ذكر اسمه": the speaker before
     phrase = _clean_phrase(ctx.text, words[0].start, words[-1].end)
     if phrase and _BYLINE_TAIL.search(phrase):
         return None  # "عبدالله البرقاوي- سبق- الرياض: كشف …": the reporter's byline, not a speaker
     return phrase or None
+
+
+#: Words before a speaker's phrase that are not part of it: a pronoun after بـ, an adverb ("وصرح به
+#: متحدث …", "وأكد مجددا الوزير …"): dropped when words follow them.
+_BEFORE_SUBJECT = frozenset(
+    normalize(w) for w in ["بذلك", "بهذا", "به", "بها", "بهم", "بهما", "مجددا", "مجدداً", "أيضا", "أيضاً", "كذلك"]
+)
+#: Words a speaker's phrase never opens with: the speaker's own name asked to be withheld ("طلب عدم
+#: ذكر اسمه"), "في هذا الصدد", "بهذا الخصوص", a possessive of what he holds ("وحسب ملاحظاته"): the
+#: speaker before.
+_NOT_SUBJECT_FIRST = frozenset(
+    normalize(w) for w in ["اسمه", "اسمها", "اسمهم", "الصدد", "الخصوص", "الشأن", "ملاحظاته", "نظرهم", "نظره"]
+)
 
 
 #: The end of a byline ("فلان- سبق"): an outlet's name after a dash.
@@ -1715,7 +1732,8 @@ def _find_complement(
                 titled = prev is not None and (
                     prev.norm.removeprefix("ال") in TITLE_NOUNS
                     or prev.norm.removesuffix("ه").removesuffix("ها") in TITLE_NOUNS  # عنوانه، كتابها
-                    or prev.norm in GAP_PREPOSITIONS  # "تحدث عن … في «كيفية دمج …»": a quoted phrase
+                    or (prev.norm in GAP_PREPOSITIONS and not _name_ali(ctx, toks, index - 1))
+                    # "تحدث عن … في «كيفية دمج …»": a quoted phrase (but "وقال عثمان علي “…”": a name)
                     or _names_follow(prev.norm)  # "لقائه بفضائية «…»", "تفاصيل مشروع «…»"
                 )
                 opens = (
@@ -1763,6 +1781,13 @@ def _find_complement(
                 return _Complement(index, "mark")
         index += 1
     return None
+
+
+def _name_ali(ctx: _Context, toks: list[_Tok], index: int) -> bool:
+    """The word at ``index`` is the name علي written with its ي after another word ("عثمان علي"), not
+    the preposition على (which normalizes the same)."""
+    tok = toks[index]
+    return ctx.text[tok.start : tok.end] == "علي" and index > 0 and toks[index - 1].word
 
 
 #: words after بان that end a name read as "بأن" before its colon ("قال بان اليوم في نيويورك: «…»")
