@@ -35,3 +35,24 @@ def test_the_name_ali_before_a_quotation_mark() -> None:
 def test_the_preposition_ala_before_a_quoted_phrase_still_names_nothing() -> None:
     text = "وشدد الوزير على “أهمية التعاون”."
     assert direct(text) == []
+
+
+def test_the_name_after_a_long_role_is_kept_for_the_next_statement() -> None:
+    text = (
+        "من جهته، أكد الناطق الإعلامي بقيادة حرس الحدود بمنطقة المدينة المنورة العقيد شبنان بن مبارك "
+        "ضبط المتسللين. وأضاف أن الدوريات مستمرة في عملها."
+    )
+    assert indirect(text)[0][1].endswith("العقيد شبنان بن مبارك")
+
+
+def test_a_second_man_after_an_object_is_not_the_speaker() -> None:
+    text = (
+        "من جهته، أبدى لاعب المنتخب السعودي ونادي النصر السابق وشقيق اللاعب حمد الصقور سعادته الكبيرة "
+        "بأمر الأمير محمد بن نايف. وأضاف أن العلاج يسير على ما يرام."
+    )
+    assert "الأمير" not in (indirect(text)[0][1] or "")
+
+
+def test_a_title_alone_is_not_a_known_speakers_name() -> None:
+    text = "وقال الدكتور أحمد التيهاني إن الأمسية نجحت. كما دعا الدكتور مطلق شايع إلى إقامة أمسية أخرى."
+    assert [speaker for _, speaker in indirect(text)] == ["الدكتور أحمد التيهاني", "الدكتور مطلق شايع"]

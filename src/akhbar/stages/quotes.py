@@ -3295,12 +3295,36 @@ _NAME_LINKS = frozenset(
 )
 SUBJECT_WORDS = 8  # words of a subject phrase kept ...
 SUBJECT_NAME_WORDS = 12  # ... or up to this many when they end inside a name
+TITLED_NAME_WORDS = 16  # ... or a title and its name this far after a long role
+
+
+def _possessed(norm: str) -> bool:
+    """A noun with a possessive pronoun ("سعادته", "شكرهم"): an object, never part of a role."""
+    return len(norm) >= 5 and norm.endswith(("ته", "تها", "هم", "ها")) and not norm.startswith("ال")
 
 
 def _name_cap(words: list[_Tok]) -> list[_Tok]:
     """The first ``SUBJECT_WORDS`` words, and those after them while they finish a name the cut
     fell inside ("معالي أمين العاصمة المقدسة الدكتور أسامه بن فضل | البار")."""
     end = min(len(words), SUBJECT_WORDS)
+    titled = next((i for i in range(end, min(len(words), TITLED_NAME_WORDS)) if words[i].norm in NAME_TITLES), None)
+    if (
+        titled is not None
+        and not any(w.norm in NAME_TITLES for w in words[:end])  # (a name of its own already: no second one)
+        and all(w.norm not in STOP_WORDS and not _possessed(w.norm) for w in words[:titled])
+    ):  # (not "أبدى اللاعب … سعادته الكبيرة بأمر الأمير …": an object, then another man)
+        # "رئيس حركة التغيير عضو الأمانة العامة لقوى 14 آذار | … الدكتور فلان": the name after a long role
+        end = titled + 1
+        while end < len(words) and words[end].norm in NAME_TITLES:
+            end += 1  # "الشيخ الدكتور …"
+        first_name = end
+        while (
+            end < len(words)
+            and words[end].norm not in STOP_WORDS
+            and (end < first_name + 2 or words[end - 1].norm in _NAME_LINKS)
+        ):
+            end += 1  # the given name and one more, and on through بن / آل
+        return words[:end]
     while (
         end < min(len(words), SUBJECT_NAME_WORDS)
         and words[end].norm not in STOP_WORDS
@@ -3407,7 +3431,9 @@ def _known_prefix(ctx: _Context, words: list[_Tok]) -> list[_Tok]:
     cut = 0
     while cut < len(words) and words[cut].norm in known:
         cut += 1
-    return words[:cut] if cut else words
+    if all(w.norm in NAME_TITLES for w in words[:cut]):
+        return words  # "كما دعا الدكتور مطلق شايع": a title alone is no one's name
+    return words[:cut]
 
 
 #: Words that may stand right before a complementizer (إلى أن، على أن) and are not the speaker.
