@@ -1388,6 +1388,14 @@ def _speaker_string(ctx: _Context, words: list[_Tok]) -> str | None:
         words = words[1:]  # "وصرح به المتحدث …", "وأكد مجددا الوزير …"
     if words[0].norm in _NOT_SUBJECT_FIRST or words[0].norm in _BEFORE_SUBJECT:
         return ctx.last_speaker  # "وقال بهذا الخصوص"، "الذي طلب عدم ذكر اسمه": the speaker before
+    withheld = next(
+        (i for i in range(1, len(words) - 1) if words[i + 1].norm == _NOT_WORD and words[i].norm in _ASKING),
+        None,
+    )
+    if withheld is not None:
+        words = words[:withheld]  # "المسؤول طالبا عدم ذكر اسمه": the request is not his name
+        while len(words) > 1 and words[-1].norm in _RELATIVES:
+            words = words[:-1]  # "… الذي فضل عدم …"
     phrase = _clean_phrase(ctx.text, words[0].start, words[-1].end)
     if phrase and _BYLINE_TAIL.search(phrase):
         return None  # "عبدالله البرقاوي- سبق- الرياض: كشف …": the reporter's byline, not a speaker
@@ -1405,6 +1413,14 @@ _BEFORE_SUBJECT = frozenset(
 _NOT_SUBJECT_FIRST = frozenset(
     normalize(w) for w in ["اسمه", "اسمها", "اسمهم", "الصدد", "الخصوص", "الشأن", "ملاحظاته", "نظرهم", "نظره"]
 )
+
+
+#: A request that the speaker's name be withheld, after it ("طالبا عدم ذكر اسمه", "فضل عدم الكشف …").
+_ASKING = frozenset(
+    normalize(w)
+    for w in ["طالبا", "طالباً", "طالبة", "مفضلا", "مفضلاً", "مفضلة", "فضل", "فضلت", "طلب", "طلبت", "رافضا", "رافضاً"]
+)
+_NOT_WORD = normalize("عدم")
 
 
 #: The end of a byline ("فلان- سبق"): an outlet's name after a dash.
@@ -1801,7 +1817,17 @@ def _name_not_that(ctx: _Context, toks: list[_Tok], index: int) -> bool:
     tok = toks[index]
     raw = ctx.text[tok.start : tok.end]
     if raw == "فان":
-        return index == 0
+        if index == 0:
+            return True
+        after = toks[index + 1] if index + 1 < len(toks) else None
+        return (  # "وقال لويس فان جال المدير الفني …": the particle of a Dutch name after its given name
+            toks[index - 1].word
+            and after is not None
+            and after.word
+            and not after.norm.startswith("ال")
+            and after.norm not in STOP_WORDS
+            and after.norm not in NOT_SUBJECT
+        )
     if raw != "بان":
         return False
     for later in toks[index + 1 : index + 2 + BAN_COLON_WORDS]:
