@@ -1382,10 +1382,8 @@ def _speaker_string(ctx: _Context, words: list[_Tok]) -> str | None:
             return named
     if len(words) == 1 and words[0].norm in HONORIFICS and ctx.last_speaker:
         return ctx.last_speaker
-    if len(words) > 1 and words[0].norm in _THAT_WORDS:
-        words = words[1:]  # "أوضح ذلك مدير الفعاليات": what he explained, then who
-    if len(words) > 1 and words[0].norm in _BEFORE_SUBJECT:
-        words = words[1:]  # "وصرح به المتحدث …", "وأكد مجددا الوزير …"
+    while len(words) > 1 and words[0].norm in _BEFORE_SUBJECT:
+        words = words[1:]  # "أوضح ذلك مدير الفعاليات", "وصرح به المتحدث …", "وأكد مجددا الوزير …"
     if words[0].norm in _NOT_SUBJECT_FIRST or words[0].norm in _BEFORE_SUBJECT:
         return ctx.last_speaker  # "وقال بهذا الخصوص"، "الذي طلب عدم ذكر اسمه": the speaker before
     withheld = next(
@@ -1402,10 +1400,10 @@ def _speaker_string(ctx: _Context, words: list[_Tok]) -> str | None:
     return phrase or None
 
 
-#: Words before a speaker's phrase that are not part of it: a pronoun after بـ, an adverb ("وصرح به
-#: متحدث …", "وأكد مجددا الوزير …"): dropped when words follow them.
-_BEFORE_SUBJECT = frozenset(
-    normalize(w) for w in ["بذلك", "بهذا", "به", "بها", "بهم", "بهما", "مجددا", "مجدداً", "أيضا", "أيضاً", "كذلك"]
+#: Words before a speaker's phrase that are not part of it: what he said ("أوضح ذلك مدير …"), a pronoun
+#: after بـ, an adverb ("وصرح به متحدث …", "وأكد مجددا الوزير …"): dropped when words follow them.
+_BEFORE_SUBJECT = _THAT_WORDS | frozenset(
+    normalize(w) for w in ["به", "بها", "بهم", "بهما", "مجددا", "مجدداً", "أيضا", "أيضاً", "كذلك"]
 )
 #: Words a speaker's phrase never opens with: the speaker's own name asked to be withheld ("طلب عدم
 #: ذكر اسمه"), "في هذا الصدد", "بهذا الخصوص", a possessive of what he holds ("وحسب ملاحظاته"): the
@@ -2851,7 +2849,7 @@ def _scan_frames(ctx: _Context) -> list[_Found]:
             gap
             and gap[-1].word
             and (gap[-1].norm in COMPLEMENT_LEADS or gap[-1].norm == "ب")
-            and not (ctx.text[gap[-1].start : gap[-1].end] == "علي" and len(gap) > 1 and gap[-2].word)
+            and not _name_ali(ctx, gap, len(gap) - 1)
         ):  # (but "الرئيس التنفيذي عادل علي أن": the name علي, not على)
             gap = gap[:-1]  # (and the بـ of "وصفته الدار بـ«…»")
         if frame == "report":
