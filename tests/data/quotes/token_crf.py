@@ -1,6 +1,7 @@
 """Experiment: does a learned token model find the direct quotes the rules miss?
 
-    python tests/data/quotes/token_crf.py [TRAIN_LAST] [THRESHOLD ...]   # default: 72  0.5 0.3 0.15
+    python tests/data/quotes/token_crf.py [--words] [--unstacked] [TRAIN_LAST] [THRESHOLD ...]
+    # defaults: 72  0.5 0.3 0.15
 
 A linear-chain CRF (python-crfsuite, already akhbar's NER dependency) tags each token of an article
 as inside a direct quote or not. Its features are closed-vocabulary, so that a model trained on
@@ -11,6 +12,12 @@ full stop, line break), whether it is inside a quotation region and that region'
 rules' own label at the token (direct / indirect / none: the model is stacked on the extractor),
 the distance from the last speech verb, whether a colon came after it, and paragraph starts, in a
 window of three tokens before and two after.
+
+With ``--words`` (a research check only: such a model would carry the corpus's words and could not
+ship) the normalized words at offsets -2..+1 are features too, to see whether an open vocabulary
+finds what the closed one cannot. With ``--unstacked`` the rules' labels are not features (the
+model learns from the text alone, and a mark region's neighbours' region flags replace their
+labels); its spans are still added to the rules' quotes the same way.
 
 It is trained on the development set and held-outs 1..TRAIN_LAST and tested on the later held-outs.
 Every token span it tags (at a marginal probability above each THRESHOLD, three words or more)
@@ -71,7 +78,9 @@ def _token_class(tok: Any) -> str:
     return "al" if n.startswith("ال") else "w"
 
 
-def featurize(text: str, rule_quotes: list[dict[str, Any]]) -> tuple[list[Any], list[list[str]]]:
+def featurize(
+    text: str, rule_quotes: list[dict[str, Any]], words: bool = False, stacked: bool = True
+) -> tuple[list[Any], list[list[str]]]:
     toks = Q._tokens(text, 0, len(text))
     regions = Q._quote_regions(text) if Q._MARK_RE.search(text) else []
     starts = [r.start for r in regions]
@@ -102,14 +111,20 @@ def featurize(text: str, rule_quotes: list[dict[str, Any]]) -> tuple[list[Any], 
         )
     feats = []
     for i in range(len(toks)):
-        row = ["bias", f"cr={base[i]['c']}|{base[i]['r']}|{base[i]['rule']}"]
+        here = ("c", "r", "rl", "rule", "st", "col", "par") if stacked else ("c", "r", "rl", "st", "col", "par")
+        around = ("c", "rule") if stacked else ("c", "r")
+        row = ["bias", f"cr={base[i]['c']}|{base[i]['r']}" + (f"|{base[i]['rule']}" if stacked else "")]
         for d in (-3, -2, -1, 0, 1, 2):
             k = i + d
             if not 0 <= k < len(toks):
                 row.append(f"{d}:pad")
                 continue
-            for key in ("c", "r", "rl", "rule", "st", "col", "par") if d == 0 else ("c", "rule"):
+            for key in here if d == 0 else around:
                 row.append(f"{d}:{key}={base[k][key]}")
+        if words:
+            row.extend(
+                f"{d}:w={toks[i + d].norm}" for d in (-2, -1, 0, 1) if 0 <= i + d < len(toks) and toks[i + d].word
+            )
         if i:
             row.append(f"c-1c0={base[i - 1]['c']}|{base[i]['c']}")
         feats.append(row)
@@ -131,6 +146,8 @@ def _spans(toks: list[Any], inside: list[bool]) -> list[tuple[int, int]]:
 
 
 def main(argv: list[str]) -> None:
+    words, stacked = "--words" in argv, "--unstacked" not in argv
+    argv = [a for a in argv if a not in ("--words", "--unstacked")]
     train_last = int(argv[0]) if argv else 72
     thresholds = [float(t) for t in argv[1:]] or [0.5, 0.3, 0.15]
     sets: list[tuple[int, list[dict[str, Any]]]] = []
@@ -145,7 +162,7 @@ def main(argv: list[str]) -> None:
             predictions = predict(articles)
             for article in articles:
                 rule = predictions[str(article["id"])]
-                toks, feats = featurize(article["text"], rule)
+                toks, feats = featurize(article["text"], rule, words, stacked)
                 gold = [(q["start"], q["end"]) for q in article["quotes"] if q["kind"] == "direct"]
                 if number <= train_last:
                     labels = ["I" if any(s <= t.start < e for s, e in gold) else "O" for t in toks]
