@@ -16,8 +16,8 @@ window of three tokens before and two after.
 With ``--words`` (a research check only: such a model would carry the corpus's words and could not
 ship) the normalized words at offsets -2..+1 are features too, to see whether an open vocabulary
 finds what the closed one cannot. With ``--unstacked`` the rules' labels are not features (the
-model learns from the text alone, and a mark region's neighbours' region flags replace their
-labels); its spans are still added to the rules' quotes the same way.
+model learns from the text alone; the neighbouring tokens' quotation-region flags take the place
+of their rule labels); its spans are still added to the rules' quotes the same way.
 
 It is trained on the development set and held-outs 1..TRAIN_LAST and tested on the later held-outs.
 Every token span it tags (at a marginal probability above each THRESHOLD, three words or more)
