@@ -1349,7 +1349,6 @@ TIME_NOUNS = frozenset(normalize(w) for w in ["الشهر", "الأسبوع", "�
 _GOING_ON = frozenset(normalize(w) for w in ["مضى", "مضت", "مضوا", "ومضى", "ومضت", "ومضوا"])
 
 
-_THAT_WORDS = frozenset(normalize(w) for w in ["ذلك", "بذلك", "هذا", "بهذا"])
 _HIGHNESS = frozenset(normalize(w) for w in ["سموه", "سموها"])
 #: A prince or sheikh by name: "الأمير فيصل بن مشعل بن سعود", "الشيخ محمد بن زايد آل نهيان".
 _HIGHNESS_NAME = re.compile(
@@ -1402,8 +1401,9 @@ def _speaker_string(ctx: _Context, words: list[_Tok]) -> str | None:
 
 #: Words before a speaker's phrase that are not part of it: what he said ("أوضح ذلك مدير …"), a pronoun
 #: after بـ, an adverb ("وصرح به متحدث …", "وأكد مجددا الوزير …"): dropped when words follow them.
-_BEFORE_SUBJECT = _THAT_WORDS | frozenset(
-    normalize(w) for w in ["به", "بها", "بهم", "بهما", "مجددا", "مجدداً", "أيضا", "أيضاً", "كذلك"]
+_BEFORE_SUBJECT = frozenset(
+    normalize(w)
+    for w in ["ذلك", "بذلك", "هذا", "بهذا", "به", "بها", "بهم", "بهما", "مجددا", "مجدداً", "أيضا", "أيضاً", "كذلك"]
 )
 #: Words a speaker's phrase never opens with: the speaker's own name asked to be withheld ("طلب عدم
 #: ذكر اسمه"), "في هذا الصدد", "بهذا الخصوص", a possessive of what he holds ("وحسب ملاحظاته"): the
@@ -3103,12 +3103,11 @@ STATEMENT_OPENERS = frozenset(
 #: Words that open a clause and never stand in a speaker's phrase: right after the verb and its
 #: subject they open the speaker's own words, in any person ("وقال المتحدث … الرائد فلان لقد حرص …",
 #: "وقال لا يوجد أي …", "قال ليست هناك دولة …", "وقال يجب أن تتوفر …": the أن is inside his words).
-CLAUSE_OPENERS_ANY = frozenset(
-    normalize(w)
-    for w in ["لقد", "لا", "لم", "ليس", "ليست", "يجب", "ينبغي", "تم", "هل", "أين", "ماذا", "كيف", "لماذا", "متى"]
-)
-#: ... and the question words alone after تساءل ("وتساءل عدد من العابرين أين المولدات …").
+#: The question words open one too, and alone do after تساءل ("وتساءل عدد من العابرين أين المولدات …").
 QUESTION_OPENERS = frozenset(normalize(w) for w in ["هل", "أين", "ماذا", "كيف", "لماذا", "متى"])
+CLAUSE_OPENERS_ANY = QUESTION_OPENERS | frozenset(
+    normalize(w) for w in ["لقد", "لا", "لم", "ليس", "ليست", "يجب", "ينبغي", "تم"]
+)
 
 
 #: Words after the speaker that open a statement in any person ("هناك مواقف …", "بالنسبة لمن …").
